@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text.Json;
+using AgentHost.Gateway.Authentication;
+using AgentHost.Gateway.Configuration;
+using AgentHost.Gateway.Logging;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace AgentHost.Gateway.Connections;
+
+/// <summary>
+/// One gateway's MCP client: connects lazily, lists the catalog (all pages), calls tools, and after a 401 or 404 drops the token,
+/// re-initialises the session and retries the operation once. Thread-safe.
+/// </summary>
+internal sealed partial class GatewayConnection : IAsyncDisposable
+{
+    private const int MaxPages = 1000;
+    private readonly GatewayToolOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly HttpClient _http;
+    private readonly RejectionObserverHandler _observer = new();
+    private readonly ClientCredentialsTokenSource? _tokens;
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private McpClient? _client;
+    private long _generation;
+    private TaskCompletionSource _refreshSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _listCalls;
+    private long _sessions;
+
+    public GatewayConnection(GatewayOptions gateway, GatewayToolOptions options, GatewayConnectionServices services)
+    {
+        Gateway = gateway;
+        _options = options;
+        _loggerFactory = services.LoggerFactory;
+        _logger = services.LoggerFactory.CreateLogger("AgentHost.Gateway");
+        _time = services.TimeProvider;
+        var primary = services.PrimaryHandlerFactory();
+        if (gateway.AuthType == GatewayAuthType.CustomJwt)
+        {
+            _tokens = new ClientCredentialsTokenSource(gateway, options.TokenRefreshSkew, _time, services.PrimaryHandlerFactory());
+        }
+
+        var handler = GatewayHttpPipeline.Create(gateway, _observer, _tokens, services.InboundAuthorization, services.AwsCredentials, _time, primary);
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public GatewayOptions Gateway { get; }
+
+    public string Name => Gateway.Name;
+
+    /// <summary>The last listed catalog (kept while the gateway is down).</summary>
+    public IReadOnlyList<Tool> Tools { get; private set; } = [];
+
+    public bool IsConnected => Volatile.Read(ref _client) is not null;
+
+    public bool HasListed { get; private set; }
+
+    public long ListCalls => Interlocked.Read(ref _listCalls);
+
+    public long Sessions => Interlocked.Read(ref _sessions);
+
+    public long TokenFetches => _tokens?.Fetches ?? 0;
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset? LastRefresh { get; private set; }
+
+    public DateTimeOffset? LastAttempt { get; private set; }
+
+    /// <summary>Raised after every successful listing.</summary>
+    public event EventHandler? CatalogChanged;
+
+    /// <summary>Asks the refresh loop to list again now (a <c>notifications/tools/list_changed</c> arrived).</summary>
+    public void RequestRefresh() => _refreshSignal.TrySetResult();
+
+    /// <summary>Returns a task that completes at the next <see cref="RequestRefresh"/>; call before listing so a change announced during the listing is not lost.</summary>
+    public Task ResetRefreshSignal()
+    {
+        var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _refreshSignal, fresh);
+        return fresh.Task;
+    }
+
+    /// <summary>Connects when needed and lists every page of the catalog.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        LastAttempt = _time.GetUtcNow();
+        try
+        {
+            var (tools, pages) = await ExecuteAsync(ListAllAsync, cancellationToken).ConfigureAwait(false);
+            Tools = tools;
+            HasListed = true;
+            LastError = null;
+            LastRefresh = _time.GetUtcNow();
+            GatewayLog.Listed(_logger, Name, tools.Count, pages);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LastError = Describe(ex);
+            await ResetAsync(Interlocked.Read(ref _generation)).ConfigureAwait(false);
+            throw;
+        }
+
+        CatalogChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Calls a tool by its original gateway name.</summary>
+    public Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            (client, ct) => client.CallToolAsync(new CallToolRequestParams { Name = name, Arguments = new Dictionary<string, JsonElement>(arguments) }, ct).AsTask(),
+            cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        var client = Interlocked.Exchange(ref _client, null);
+        if (client is not null)
+        {
+            await DisposeQuietlyAsync(client).ConfigureAwait(false);
+        }
+
+        _http.Dispose();
+        _tokens?.Dispose();
+        _connectLock.Dispose();
+    }
+
+    private async Task<T> ExecuteAsync<T>(Func<McpClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var rejectionsBefore = _observer.Rejections;
+        var (client, generation) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsRejection(ex, rejectionsBefore))
+        {
+            GatewayLog.Reinitialising(_logger, Name, _observer.LastRejection is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "401/404");
+            _tokens?.Invalidate();
+            await ResetAsync(generation).ConfigureAwait(false);
+            (client, _) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(client, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool IsRejection(Exception exception, long rejectionsBefore)
+    {
+        if (_observer.Rejections > rejectionsBefore)
+        {
+            return true;
+        }
+
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is HttpRequestException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.NotFound })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<(McpClient Client, long Generation)> GetClientAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _client) is { } existing)
+        {
+            return (existing, Interlocked.Read(ref _generation));
+        }
+
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_client is { } raced)
+            {
+                return (raced, Interlocked.Read(ref _generation));
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.ConnectTimeout);
+            var client = await ConnectAsync(timeout.Token).ConfigureAwait(false);
+            Interlocked.Increment(ref _sessions);
+            Volatile.Write(ref _client, client);
+            return (client, Interlocked.Increment(ref _generation));
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    private async Task ResetAsync(long generation)
+    {
+        McpClient? stale = null;
+        await _connectLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                stale = Interlocked.Exchange(ref _client, null);
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+
+        if (stale is not null)
+        {
+            _ = DisposeQuietlyAsync(stale);
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(McpClient client)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await client.DisposeAsync().AsTask().WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Closing a dead session must never fail the caller.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    internal static string Describe(Exception exception) => exception switch
+    {
+        HttpRequestException { StatusCode: { } status } => $"HTTP {(int)status}",
+        HttpRequestException http => http.InnerException?.Message ?? http.Message,
+        OperationCanceledException => "timed out",
+        _ => exception.Message,
+    };
+}

@@ -1,0 +1,59 @@
+using AgentHost.Aws.Credentials;
+using AgentHost.Aws.Endpoints;
+using AgentHost.Aws.Signing;
+using AgentHost.Gateway.Authentication;
+using AgentHost.Gateway.Configuration;
+
+namespace AgentHost.Gateway.Connections;
+
+/// <summary>Builds the HTTP handler chain of one gateway: authentication (bearer or SigV4), then the 401/404 observer, then sockets.</summary>
+internal static class GatewayHttpPipeline
+{
+    public const string SigningService = "bedrock-agentcore";
+
+    public static HttpMessageHandler CreatePrimaryHandler() => new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    public static HttpMessageHandler Create(
+        GatewayOptions gateway,
+        RejectionObserverHandler observer,
+        ClientCredentialsTokenSource? tokens,
+        IInboundAuthorizationAccessor? inbound,
+        IAwsCredentialsProvider? awsCredentials,
+        TimeProvider time,
+        HttpMessageHandler primary)
+    {
+        observer.InnerHandler = primary;
+        switch (gateway.AuthType)
+        {
+            case GatewayAuthType.CustomJwt:
+                return new BearerTokenHandler(tokens!, inbound, gateway.PassThroughAuthorization) { InnerHandler = observer };
+            case GatewayAuthType.AwsIam:
+                var credentials = awsCredentials ?? new DefaultAwsCredentialsProvider();
+                return new SigV4SigningHandler(SigningService, ResolveRegion(gateway), credentials, observer, time);
+            default:
+                return observer;
+        }
+    }
+
+    /// <summary>The signing region: configured, else from a <c>*.gateway.bedrock-agentcore.{region}.amazonaws.com</c> host, else the AWS chain, else us-east-1.</summary>
+    public static string ResolveRegion(GatewayOptions gateway)
+    {
+        if (!string.IsNullOrWhiteSpace(gateway.Region))
+        {
+            return gateway.Region.Trim();
+        }
+
+        var labels = gateway.Url?.Host.Split('.') ?? [];
+        var index = Array.IndexOf(labels, "bedrock-agentcore");
+        if (index >= 0 && index + 1 < labels.Length && labels[index + 1] != "amazonaws")
+        {
+            return labels[index + 1];
+        }
+
+        return AwsRegionResolver.Resolve() ?? "us-east-1";
+    }
+}
