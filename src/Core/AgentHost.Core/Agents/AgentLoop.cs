@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using AgentHost.Abstractions.Agents;
+using AgentHost.Abstractions.Hooks;
+using AgentHost.Abstractions.Tools;
+using AgentHost.Core.Hooks;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgentHost.Core.Agents;
+
+/// <summary>
+/// The Strands-style agent loop: call the model with the conversation and the tools, run every tool call it asks for
+/// (concurrently, each with a timeout), give the results back, and repeat until the model stops or a limit ends the turn.
+/// </summary>
+/// <remarks>
+/// A turn never throws for model, tool or hook failures: it ends with a <see cref="StopReason"/> and its messages are
+/// always consistent (every tool call has a result). The instance is thread-safe and meant to be shared; each call to
+/// <see cref="RunStreamingAsync"/> runs an independent turn.
+/// </remarks>
+public sealed partial class AgentLoop
+{
+    private readonly IChatClient _chatClient;
+    private readonly IToolProvider _tools;
+    private readonly AgentOptions _options;
+    private readonly HookPipeline _hooks;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the loop.</summary>
+    /// <param name="chatClient">The model.</param>
+    /// <param name="tools">The tools (may be <see cref="StaticToolProvider.Empty"/>).</param>
+    /// <param name="options">The agent definition and limits.</param>
+    /// <param name="hooks">Hooks, in registration order. Null for none.</param>
+    /// <param name="timeProvider">Time source for deadlines and timeouts. Default: <see cref="TimeProvider.System"/>.</param>
+    /// <param name="logger">Logger. Default: none.</param>
+    public AgentLoop(
+        IChatClient chatClient,
+        IToolProvider tools,
+        AgentOptions options,
+        IEnumerable<AgentHook>? hooks = null,
+        TimeProvider? timeProvider = null,
+        ILogger<AgentLoop>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(chatClient);
+        ArgumentNullException.ThrowIfNull(tools);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Limits.MaxCycles < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Limits.MaxCycles, "Agent:Limits:MaxCycles must be at least 1.");
+        }
+
+        if (options.Limits.MaxConcurrentToolCalls < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Limits.MaxConcurrentToolCalls, "Agent:Limits:MaxConcurrentToolCalls must be at least 1.");
+        }
+
+        _chatClient = chatClient;
+        _tools = tools;
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _hooks = new HookPipeline(hooks ?? [], _logger);
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The agent definition this loop runs.</summary>
+    public AgentOptions Options => _options;
+
+    /// <summary>
+    /// Runs one turn and streams its events. The last event is always a <see cref="TurnFinishedEvent"/>.
+    /// Stopping the enumeration early cancels the turn.
+    /// </summary>
+    public async IAsyncEnumerable<AgentEvent> RunStreamingAsync(AgentTurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var channel = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        using var consumerGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await RunTurnAsync(request, channel.Writer, consumerGone.Token);
+                }
+                finally
+                {
+                    channel.Writer.TryComplete();
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                while (channel.Reader.TryRead(out var item))
+                {
+                    yield return item;
+                }
+            }
+        }
+        finally
+        {
+            if (!producer.IsCompleted)
+            {
+                await consumerGone.CancelAsync();
+            }
+
+            await producer;
+        }
+    }
+
+    /// <summary>Runs one turn to completion and returns its result.</summary>
+    public async Task<AgentTurnResult> RunAsync(AgentTurnRequest request, CancellationToken cancellationToken = default)
+    {
+        AgentTurnResult? result = null;
+        await foreach (var item in RunStreamingAsync(request, cancellationToken))
+        {
+            if (item is TurnFinishedEvent finished)
+            {
+                result = finished.Result;
+            }
+        }
+
+        return result ?? throw new InvalidOperationException("The turn ended without a result.");
+    }
+}
