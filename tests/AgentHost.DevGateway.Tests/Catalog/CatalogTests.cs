@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace AgentHost.DevGateway.Tests.Catalog;
+
+public sealed class CatalogTests
+{
+    [Fact]
+    public void Catalog_has_at_least_18_tools_named_target___tool_across_several_targets()
+    {
+        Assert.True(DevGatewayCatalog.Tools.Count >= 18);
+        Assert.All(DevGatewayCatalog.Tools, t => Assert.Matches("^[a-zA-Z0-9_-]+___[a-zA-Z0-9_-]+$", t.Name));
+        Assert.True(DevGatewayCatalog.Tools.Select(t => t.Target).Distinct().Count() >= 8);
+        Assert.Equal(DevGatewayCatalog.Tools.Count, DevGatewayCatalog.Tools.Select(t => t.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_tool_has_an_object_schema_whose_required_fields_are_declared()
+    {
+        foreach (DevGatewayToolDefinition tool in DevGatewayCatalog.AllTools)
+        {
+            Assert.Equal("object", tool.InputSchema.GetProperty("type").GetString());
+            JsonElement properties = tool.InputSchema.GetProperty("properties");
+            foreach (JsonElement required in tool.InputSchema.GetProperty("required").EnumerateArray())
+            {
+                Assert.True(properties.TryGetProperty(required.GetString()!, out _), $"{tool.Name} requires undeclared {required}");
+            }
+
+            Assert.True(tool.Description.Length > 30, $"{tool.Name} needs a real description");
+            Assert.True(tool.Name.Length <= 64, $"{tool.Name} is longer than Bedrock's 64 characters");
+        }
+    }
+
+    [Fact]
+    public void Schema_patterns_accept_the_sample_ids_they_document()
+    {
+        string investorPattern = DevGatewayCatalog.Tools.Single(t => t.Name == "portfolio___get_portfolio")
+            .InputSchema.GetProperty("properties").GetProperty("investorId").GetProperty("pattern").GetString()!;
+        Assert.Matches(investorPattern, "LP-001");
+        Assert.DoesNotMatch(investorPattern, "LP-1");
+    }
+
+    [Fact]
+    public void Search_tool_definition_takes_a_required_query()
+    {
+        Assert.Equal("x_amz_bedrock_agentcore_search", DevGatewayCatalog.SearchTool.Name);
+        Assert.Equal("query", DevGatewayCatalog.SearchTool.InputSchema.GetProperty("required")[0].GetString());
+        Assert.Equal(string.Empty, DevGatewayCatalog.SearchTool.Target);
+    }
+
+    [Fact]
+    public void Tool_definition_splits_target_and_tool_name()
+    {
+        DevGatewayToolDefinition definition = DevGatewayCatalog.Tools.Single(t => t.Name == "cases___add_case_note");
+        Assert.Equal("cases", definition.Target);
+        Assert.Equal("add_case_note", definition.ToolName);
+        Assert.DoesNotMatch("___", definition.ToolName);
+    }
+}

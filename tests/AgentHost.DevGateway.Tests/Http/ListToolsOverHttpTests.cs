@@ -1,0 +1,63 @@
+using AgentHost.DevGateway.Tests.Support;
+using ModelContextProtocol.Client;
+
+namespace AgentHost.DevGateway.Tests.Http;
+
+public sealed class ListToolsOverHttpTests
+{
+    [Fact]
+    public async Task Tools_list_over_http_returns_the_catalog_and_the_search_tool()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        IList<McpClientTool> tools = await fixture.Client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        List<string> gatewayTools = tools.Select(t => t.Name).Where(n => n != DevGatewayCatalog.SearchToolName).ToList();
+        Assert.True(gatewayTools.Count >= 18, $"only {gatewayTools.Count} tools");
+        Assert.All(gatewayTools, n => Assert.Matches("^[a-zA-Z0-9_-]+___[a-zA-Z0-9_-]+$", n));
+        Assert.Contains(tools, t => t.Name == DevGatewayCatalog.SearchToolName);
+        Assert.Contains("portfolio___get_portfolio", gatewayTools);
+        Assert.Equal(fixture.Gateway.ToolCount, tools.Count);
+    }
+
+    [Fact]
+    public async Task Listed_tools_carry_description_and_input_schema_with_pattern()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        IList<McpClientTool> tools = await fixture.Client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        McpClientTool portfolio = tools.Single(t => t.Name == "portfolio___get_portfolio");
+        Assert.Contains("portfolio", portfolio.Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("^LP-\\d{3}$", portfolio.JsonSchema.GetProperty("properties").GetProperty("investorId").GetProperty("pattern").GetString());
+        Assert.Equal("investorId", portfolio.JsonSchema.GetProperty("required")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Endpoint_is_bound_to_loopback_with_the_mcp_path()
+    {
+        await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("127.0.0.1", gateway.Endpoint.Host);
+        Assert.Equal("/mcp", gateway.Endpoint.AbsolutePath);
+        Assert.NotEqual(0, gateway.Port);
+    }
+
+    [Fact]
+    public async Task Starting_on_a_non_loopback_host_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            DevGatewayServer.StartAsync(new DevGatewayOptions { Host = "0.0.0.0" }, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Get_on_the_endpoint_is_answered_with_405_because_the_gateway_is_stateless()
+    {
+        await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        using HttpClient http = new();
+
+        using HttpResponseMessage response = await http.GetAsync(gateway.Endpoint, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+}

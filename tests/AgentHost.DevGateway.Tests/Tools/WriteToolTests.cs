@@ -1,0 +1,108 @@
+using System.Text.Json;
+using AgentHost.DevGateway.Tests.Support;
+using ModelContextProtocol.Protocol;
+
+namespace AgentHost.DevGateway.Tests.Tools;
+
+public sealed class WriteToolTests
+{
+    [Fact]
+    public async Task Updated_contact_details_are_seen_by_a_later_profile_read()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        await fixture.CallOkAsync("crm___update_contact_details", new { investorId = "LP-003", email = "priya.new@example.org" });
+        JsonElement profile = await fixture.CallOkAsync("crm___get_investor_profile", new { investorId = "LP-003" });
+
+        Assert.Equal("priya.new@example.org", profile.GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task Created_case_is_returned_by_get_case_with_the_next_id()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        JsonElement created = await fixture.CallOkAsync("cases___create_case", new { investorId = "LP-001", subject = "Dividend not received", category = "payments", priority = "high" });
+        string caseId = created.GetProperty("caseId").GetString()!;
+        JsonElement read = await fixture.CallOkAsync("cases___get_case", new { caseId });
+
+        Assert.Equal("C-1049", caseId);
+        Assert.Equal("Dividend not received", read.GetProperty("subject").GetString());
+        Assert.Equal("open", read.GetProperty("status").GetString());
+        Assert.Equal("2026-11-22", read.GetProperty("createdOn").GetString());
+    }
+
+    [Fact]
+    public async Task Case_note_is_seen_by_get_case_and_moves_an_open_case_in_progress()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        await fixture.CallOkAsync("cases___add_case_note", new { caseId = "C-1041", note = "Customer called again." });
+        JsonElement read = await fixture.CallOkAsync("cases___get_case", new { caseId = "C-1041" });
+
+        Assert.Contains(read.GetProperty("notes").EnumerateArray(), n => n.GetProperty("text").GetString() == "Customer called again.");
+        Assert.Equal("in_progress", read.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Sent_notification_is_seen_by_list_notifications()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        JsonElement sent = await fixture.CallOkAsync("notifications___send_notification", new { investorId = "LP-004", channel = "sms", message = "Your statement is ready." });
+        JsonElement list = await fixture.CallOkAsync("notifications___list_notifications", new { investorId = "LP-004" });
+
+        Assert.Equal("N-0001", sent.GetProperty("notificationId").GetString());
+        Assert.Equal("Your statement is ready.", list.GetProperty("notifications")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Requested_document_shows_as_requested_in_the_document_list()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        JsonElement request = await fixture.CallOkAsync("documents___request_document", new { investorId = "LP-001", documentType = "statement", deliveryMethod = "post" });
+        JsonElement list = await fixture.CallOkAsync("documents___list_documents", new { investorId = "LP-001", documentType = "statement" });
+
+        string documentId = request.GetProperty("documentId").GetString()!;
+        JsonElement document = list.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("documentId").GetString() == documentId);
+        Assert.Equal("requested", document.GetProperty("status").GetString());
+        Assert.Equal("post", document.GetProperty("deliveryMethod").GetString());
+    }
+
+    [Fact]
+    public async Task Callback_in_the_future_is_booked_with_the_investors_advisor_and_past_dates_are_refused()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        JsonElement booked = await fixture.CallOkAsync("scheduling___book_callback", new { investorId = "LP-002", date = "2026-12-01", timeSlot = "morning" });
+        CallToolResult past = await fixture.CallAsync("scheduling___book_callback", new { investorId = "LP-002", date = "2026-01-01", timeSlot = "morning" });
+
+        Assert.Equal("booked", booked.GetProperty("status").GetString());
+        Assert.Equal("Samuel Reyes", booked.GetProperty("advisor").GetString());
+        Assert.True(past.IsError);
+    }
+
+    [Fact]
+    public async Task Escalation_of_a_private_client_goes_to_the_private_client_desk()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        JsonElement escalation = await fixture.CallOkAsync("escalation___escalate_to_human", new { investorId = "LP-001", reason = "Wants to discuss a complaint", priority = "high" });
+
+        Assert.Equal("Private client desk", escalation.GetProperty("queue").GetString());
+        Assert.Equal("queued", escalation.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Each_gateway_starts_from_its_own_copy_of_the_sample_data()
+    {
+        await using GatewayFixture first = await GatewayFixture.StartAsync();
+        await using GatewayFixture second = await GatewayFixture.StartAsync();
+
+        await first.CallOkAsync("crm___update_contact_details", new { investorId = "LP-005", phone = "+44 7700 900123" });
+        JsonElement untouched = await second.CallOkAsync("crm___get_investor_profile", new { investorId = "LP-005" });
+
+        Assert.Equal("+44 117 496 0005", untouched.GetProperty("phone").GetString());
+    }
+}
