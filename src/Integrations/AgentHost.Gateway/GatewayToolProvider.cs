@@ -1,0 +1,94 @@
+using AgentHost.Abstractions.Tools;
+using AgentHost.Gateway.Catalog;
+using AgentHost.Gateway.Selection;
+using AgentHost.Gateway.Tools;
+using Microsoft.Extensions.AI;
+
+namespace AgentHost.Gateway;
+
+/// <summary>
+/// The <see cref="IToolProvider"/> over every configured AgentCore Gateway. It never lists tools itself: it reads the catalog the
+/// background refresh keeps (so steady-state invocations make no <c>tools/list</c> call). Up to
+/// <see cref="Configuration.GatewayToolOptions.SelectionThreshold"/> tools, every tool is offered; above it, each model call gets the
+/// always-offered tools, the tools already called or found in the conversation, the best matches for the latest user message and a
+/// search tool. <see cref="ResolveAsync"/> resolves every catalog tool, offered or not, so tools found by search are callable at once.
+/// </summary>
+/// <remarks>
+/// Gateway tools report failures (schema violations naming the field, <c>isError</c> results, policy denials, transport failures)
+/// by throwing <see cref="GatewayToolException"/>; the agent loop turns it into an error result the model sees.
+/// </remarks>
+public sealed class GatewayToolProvider : IToolProvider
+{
+    private readonly GatewayToolCatalog _catalog;
+    private readonly ToolSelector _selector;
+    private readonly ToolSearchFunction _search;
+
+    internal GatewayToolProvider(GatewayToolCatalog catalog, ToolSelector selector)
+    {
+        _catalog = catalog;
+        _selector = selector;
+        var options = catalog.Options;
+        _search = new ToolSearchFunction(options.SearchToolName, () => _catalog.Current, selector, options.SelectionSize);
+    }
+
+    /// <summary>The number of tools in the catalog now.</summary>
+    public int ToolCount => _catalog.Current.Tools.Count;
+
+    internal ToolSelector Selector => _selector;
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<AITool>> GetToolsAsync(ToolSelectionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = _catalog.Current;
+        var options = _catalog.Options;
+        if (snapshot.Tools.Count <= options.SelectionThreshold)
+        {
+            return snapshot.AllTools;
+        }
+
+        var offered = new List<GatewayToolFunction>();
+        void Add(GatewayToolFunction tool)
+        {
+            if (!offered.Contains(tool))
+            {
+                offered.Add(tool);
+            }
+        }
+
+        foreach (var name in options.AlwaysOfferedTools)
+        {
+            if (FindByAnyName(snapshot, name) is { } tool)
+            {
+                Add(tool);
+            }
+        }
+
+        ConversationTools.Find(context.Messages, snapshot, options.SearchToolName, options.SelectionSize * 2).ForEach(Add);
+        var query = ConversationTools.LastUserText(context.Messages);
+        foreach (var tool in await _selector.SelectAsync(snapshot, query, options.SelectionSize, cancellationToken).ConfigureAwait(false))
+        {
+            Add(tool);
+        }
+
+        var result = new List<AITool>(offered.Count + 1);
+        result.AddRange(offered);
+        result.Add(_search);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<AIFunction?> ResolveAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var snapshot = _catalog.Current;
+        if (snapshot.ByName.TryGetValue(name, out var tool))
+        {
+            return new(tool);
+        }
+
+        return new(name == _catalog.Options.SearchToolName && snapshot.Tools.Count > 0 ? _search : null);
+    }
+
+    private static GatewayToolFunction? FindByAnyName(CatalogSnapshot snapshot, string name) =>
+        snapshot.ByName.GetValueOrDefault(name) ?? snapshot.Tools.FirstOrDefault(t => t.OriginalName == name);
+}
