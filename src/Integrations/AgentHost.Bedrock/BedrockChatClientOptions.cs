@@ -1,0 +1,101 @@
+using AgentHost.Aws.Endpoints;
+
+namespace AgentHost.Bedrock;
+
+/// <summary>
+/// Settings of <see cref="BedrockChatClient"/>. Every property has a documented default and, where
+/// noted, an environment variable fallback applied by <see cref="FromEnvironment"/>.
+/// </summary>
+public sealed class BedrockChatClientOptions
+{
+    /// <summary>The environment variable for the model id (preferred).</summary>
+    public const string ModelIdVariable = "AGENTHOST_BEDROCK_MODEL_ID";
+
+    /// <summary>The secondary environment variable for the model id.</summary>
+    public const string LegacyModelIdVariable = "BEDROCK_MODEL_ID";
+
+    /// <summary>The environment variable that enables both prompt-cache points (<c>true</c>/<c>1</c>).</summary>
+    public const string PromptCachingVariable = "AGENTHOST_BEDROCK_PROMPT_CACHING";
+
+    /// <summary>The service id used for <c>AWS_ENDPOINT_URL_BEDROCK_RUNTIME</c> and the default host name.</summary>
+    public const string ServiceId = "bedrock-runtime";
+
+    /// <summary>The SigV4 signing name of Bedrock Runtime.</summary>
+    public const string SigningName = "bedrock";
+
+    /// <summary>
+    /// The model id, an inference profile id (e.g. <c>us.anthropic.claude-sonnet-4-20250514-v1:0</c>) or an ARN.
+    /// Default: none (required). Env: <c>AGENTHOST_BEDROCK_MODEL_ID</c>, then <c>BEDROCK_MODEL_ID</c>.
+    /// <see cref="Microsoft.Extensions.AI.ChatOptions.ModelId"/> overrides it per call.
+    /// </summary>
+    public string? ModelId { get; set; }
+
+    /// <summary>The region. Default: <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>, then the profile's region.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The shared-config profile for credentials and region. Default: <c>AWS_PROFILE</c>, else the default chain.</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>
+    /// An endpoint override (e.g. a VPC endpoint or a local fake). Default: <c>AWS_ENDPOINT_URL_BEDROCK_RUNTIME</c>,
+    /// then <c>AWS_ENDPOINT_URL</c>, then <c>https://bedrock-runtime.{region}.amazonaws.com</c>.
+    /// </summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Retries after the first attempt for throttling, 5xx and connection failures. Default 3; 0 disables retries.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The base of the exponential backoff (full jitter). Default 500 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The cap of one backoff delay. Default 10 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>No retry starts after this much time has passed since the first attempt. Default 30 s. The caller's cancellation token always wins.</summary>
+    public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Add a prompt-cache point after the system prompt. Default <see langword="false"/>; env <c>AGENTHOST_BEDROCK_PROMPT_CACHING</c>.</summary>
+    public bool CachePointAfterSystem { get; set; }
+
+    /// <summary>Add a prompt-cache point after the tool list. Default <see langword="false"/>; env <c>AGENTHOST_BEDROCK_PROMPT_CACHING</c>.</summary>
+    public bool CachePointAfterTools { get; set; }
+
+    /// <summary><c>maxTokens</c> when the call's options set none. Default <see langword="null"/> (the model's default).</summary>
+    public int? DefaultMaxOutputTokens { get; set; }
+
+    /// <summary>Creates options from the environment (see each property for its variable).</summary>
+    /// <param name="environment">Environment lookup; defaults to the process environment.</param>
+    /// <returns>New options.</returns>
+    public static BedrockChatClientOptions FromEnvironment(Func<string, string?>? environment = null)
+        => new BedrockChatClientOptions().WithEnvironmentDefaults(environment);
+
+    /// <summary>Fills unset properties from the environment and returns this instance.</summary>
+    /// <param name="environment">Environment lookup; defaults to the process environment.</param>
+    /// <returns>This instance.</returns>
+    public BedrockChatClientOptions WithEnvironmentDefaults(Func<string, string?>? environment = null)
+    {
+        environment ??= AwsEnvironment.Process;
+        ModelId ??= environment(ModelIdVariable) ?? environment(LegacyModelIdVariable);
+        Profile ??= environment("AWS_PROFILE");
+        if (environment(PromptCachingVariable) is { } caching && (caching == "1" || caching.Equals("true", StringComparison.OrdinalIgnoreCase)))
+        {
+            CachePointAfterSystem = true;
+            CachePointAfterTools = true;
+        }
+
+        return this;
+    }
+
+    /// <summary>Resolves the region (explicit, env, profile).</summary>
+    /// <param name="environment">Environment lookup; defaults to the process environment.</param>
+    /// <returns>The region, or <see langword="null"/> when none is configured.</returns>
+    public string? ResolveRegion(Func<string, string?>? environment = null)
+        => AwsRegionResolver.Resolve(Region, Profile, environment);
+
+    /// <summary>Resolves the endpoint (explicit, <c>AWS_ENDPOINT_URL_BEDROCK_RUNTIME</c>, <c>AWS_ENDPOINT_URL</c>, regional default).</summary>
+    /// <param name="region">The resolved region.</param>
+    /// <param name="environment">Environment lookup; defaults to the process environment.</param>
+    /// <returns>The endpoint.</returns>
+    public Uri ResolveEndpoint(string region, Func<string, string?>? environment = null)
+        => AwsEndpointResolver.Resolve(ServiceId, ServiceId, region, Endpoint, environment);
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace AgentHost.Bedrock.Mapping;
+
+/// <summary>Converts between arbitrary .NET values and JSON documents for tool inputs and results.</summary>
+internal static class BedrockJsonValues
+{
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    public static JsonElement ToElement(object? value) => value switch
+    {
+        null => EmptyObject,
+        JsonElement element => element,
+        JsonDocument document => document.RootElement,
+        _ => JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
+    };
+
+    public static JsonElement ArgumentsToElement(IDictionary<string, object?>? arguments)
+        => arguments is null || arguments.Count == 0
+            ? EmptyObject
+            : JsonSerializer.SerializeToElement(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+
+    public static Dictionary<string, object?> ElementToArguments(JsonElement element)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                result[property.Name] = property.Value.Clone();
+            }
+        }
+
+        return result;
+    }
+
+    public static JsonElement EmptyObjectElement => EmptyObject;
+}
