@@ -1,0 +1,33 @@
+using AgentHost.AgentCore.Runtime.Invocations;
+using AgentHost.AgentCore.Runtime.Ping;
+using AgentHost.AgentCore.Runtime.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentHost.AgentCore.Runtime;
+
+/// <summary>Maps the AgentCore Runtime HTTP contract.</summary>
+public static class AgentCoreRuntimeEndpointRouteBuilderExtensions
+{
+    /// <summary>Maps <c>GET /ping</c> and <c>POST /invocations</c>.</summary>
+    /// <exception cref="InvalidOperationException"><c>AddAgentCoreRuntime</c> was not called.</exception>
+    public static IEndpointConventionBuilder MapAgentCoreRuntime(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<AgentCoreRuntimeMarker>() is null)
+        {
+            throw new InvalidOperationException("Unable to find the AgentCore runtime services. Call services.AddAgentCoreRuntime() before app.MapAgentCoreRuntime().");
+        }
+
+        var group = endpoints.MapGroup(string.Empty);
+        group.MapGet("/ping", (PingStatusTracker tracker) =>
+        {
+            var (status, time) = tracker.Current;
+            return Results.Json(new PingResponse { Status = status.ToString(), TimeOfLastUpdate = time }, RuntimeJsonContext.Default.PingResponse);
+        });
+        group.MapPost("/invocations", (HttpContext context, InvocationHandler handler) => handler.HandleAsync(context));
+        return group;
+    }
+}

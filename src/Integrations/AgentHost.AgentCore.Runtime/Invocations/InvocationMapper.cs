@@ -1,0 +1,42 @@
+using AgentHost.Abstractions.Agents;
+using AgentHost.Core.Sessions;
+
+namespace AgentHost.AgentCore.Runtime.Invocations;
+
+/// <summary>Maps session turn results to the wire response.</summary>
+public static class InvocationMapper
+{
+    /// <summary>Builds the response for a turn result.</summary>
+    public static InvocationResponse ToResponse(SessionTurnResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var outcome = result.Outcome;
+        var calls = new ToolCallSummary[outcome.ToolCalls.Count];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var call = outcome.ToolCalls[i];
+            calls[i] = new ToolCallSummary
+            {
+                Name = call.Name,
+                Input = call.Input,
+                Status = call.Status.ToWireName(),
+                DurationMs = Math.Round(call.DurationMs, 3),
+                ToolUseId = call.CallId,
+                Error = call.Error,
+            };
+        }
+
+        return new InvocationResponse
+        {
+            SessionId = result.SessionId,
+            TurnId = result.TurnId,
+            Text = outcome.Text,
+            StopReason = outcome.StopReason.ToWireName(),
+            ToolCalls = calls,
+            Usage = new UsageSummary { InputTokens = outcome.Usage.InputTokens, OutputTokens = outcome.Usage.OutputTokens, TotalTokens = outcome.Usage.TotalTokens },
+            Cycles = outcome.Cycles,
+            Replayed = result.Replayed,
+            Error = outcome.ErrorMessage,
+        };
+    }
+}

@@ -1,0 +1,14 @@
+namespace AgentHost.AgentCore.Runtime.Invocations;
+
+/// <summary>Header names of the AgentCore Runtime contract.</summary>
+public static class RuntimeHeaders
+{
+    /// <summary>The runtime session id.</summary>
+    public const string SessionId = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
+
+    /// <summary>The runtime request id.</summary>
+    public const string RequestId = "X-Amzn-Bedrock-AgentCore-Runtime-Request-Id";
+
+    /// <summary>The prefix of allow-listed custom headers; they become caller attributes named after the suffix.</summary>
+    public const string CustomPrefix = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
+}
