@@ -1,0 +1,8 @@
+namespace AgentHost.Gateway.Tests.Support;
+
+internal enum AuthMode
+{
+    None,
+    Bearer,
+    SigV4,
+}

@@ -1,0 +1,87 @@
+using AgentHost.Abstractions.Agents;
+using AgentHost.Abstractions.Tools;
+using AgentHost.Aws.Credentials;
+using AgentHost.Gateway.Catalog;
+using AgentHost.Gateway.Configuration;
+using AgentHost.Gateway.DependencyInjection;
+using AgentHost.Gateway.Status;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AgentHost.Gateway.Tests.Support;
+
+/// <summary>The gateway integration as the host wires it: DI, hosted refresh service, provider and status.</summary>
+internal sealed class GatewayTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly List<IHostedService> _hosted;
+
+    private GatewayTestHost(ServiceProvider services, ListLoggerProvider logs)
+    {
+        _services = services;
+        Logs = logs;
+        _hosted = services.GetServices<IHostedService>().ToList();
+    }
+
+    public ListLoggerProvider Logs { get; }
+
+    public GatewayToolProvider Provider => _services.GetRequiredService<GatewayToolProvider>();
+
+    public IToolProvider ToolProvider => _services.GetRequiredService<IToolProvider>();
+
+    public IGatewayStatusProvider Status => _services.GetRequiredService<IGatewayStatusProvider>();
+
+    internal GatewayToolCatalog Catalog => _services.GetRequiredService<GatewayToolCatalog>();
+
+    public static GatewayOptions Gateway(string name, Uri url, GatewayAuthType auth = GatewayAuthType.None) =>
+        new() { Name = name, Url = url, AuthType = auth };
+
+    public static async Task<GatewayTestHost> StartAsync(Action<GatewayToolOptions> configure, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    {
+        var collection = new ServiceCollection();
+        var logs = new ListLoggerProvider();
+        collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        if (time is not null)
+        {
+            collection.AddSingleton(time);
+        }
+
+        collection.AddSingleton<IAwsCredentialsProvider>(new StaticAwsCredentialsProvider(TestMcpServer.SigningCredentials));
+        services?.Invoke(collection);
+        collection.AddAgentCoreGateways(o =>
+        {
+            o.ReadEnvironment = false;
+            o.RetryInitialDelay = TimeSpan.FromMilliseconds(50);
+            o.RetryMaxDelay = TimeSpan.FromMilliseconds(250);
+            configure(o);
+        });
+        var host = new GatewayTestHost(collection.BuildServiceProvider(), logs);
+        foreach (var hosted in host._hosted)
+        {
+            await hosted.StartAsync(TestContext.Current.CancellationToken);
+        }
+
+        return host;
+    }
+
+    public Task WaitForToolsAsync(int count, Action? eachRound = null) =>
+        Poll.UntilAsync(() => Catalog.Current.Tools.Count >= count, $"{count} gateway tools (have {Catalog.Current.Tools.Count})", eachRound);
+
+    public static ToolSelectionContext Context(string userText, params ChatMessage[] more) =>
+        new(new InvocationContext { SessionId = "session-1", TurnId = "turn-1" }, [new ChatMessage(ChatRole.User, userText), .. more], 1);
+
+    public async Task<AIFunction> ResolveAsync(string name) =>
+        await ToolProvider.ResolveAsync(name, TestContext.Current.CancellationToken) ?? throw new InvalidOperationException($"Tool {name} does not resolve.");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in _hosted)
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+    }
+}
