@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text.Json;
+using AgentHost.Models.Offline.Conversation;
+using AgentHost.Models.Offline.Extraction;
+using AgentHost.Models.Offline.Logging;
+using AgentHost.Models.Offline.Ranking;
+using AgentHost.Models.Offline.Replies;
+using Microsoft.Extensions.AI;
+
+namespace AgentHost.Models.Offline;
+
+/// <summary>The rules: summarise pending tool results, answer small talk, or pick and call a tool.</summary>
+public sealed partial class OfflineChatClient
+{
+    private OfflineDecision Decide(ConversationView view, ChatOptions? options)
+    {
+        string id = DecisionId(view);
+        List<ToolCandidate> tools = OfferedTools(options);
+
+        if (view.TrailingResults.Count > 0)
+        {
+            return AfterToolResults(id, view, tools);
+        }
+
+        string text = view.LatestUserText;
+        if (text.Length == 0)
+        {
+            return OfflineDecision.Reply(id, "How can I help? " + SmallTalk.Help(tools));
+        }
+
+        if (SmallTalk.TryReply(text, tools) is { } smallTalk)
+        {
+            return OfflineDecision.Reply(id, smallTalk);
+        }
+
+        if (tools.Count == 0 || options?.ToolMode is NoneChatToolMode)
+        {
+            return OfflineDecision.Reply(id, "I'm the offline rule-based assistant (not a language model), and no tools are available to me for this request, so I can't look that up.");
+        }
+
+        RankedTool? best = Best(tools, text);
+        if (best is null && _options.UseConversationContext && view.PreviousUserText is { } previous)
+        {
+            best = Best(tools, previous + " " + text);
+        }
+
+        if (best is null)
+        {
+            ToolCandidate? search = _options.UseSearchTool ? tools.FirstOrDefault(t => t.IsSearch) : null;
+            return search is not null
+                ? CallTool(id, 0, search, new Dictionary<string, object?> { [search.Parameters.FirstOrDefault()?.Name ?? "query"] = text }, 0)
+                : OfflineDecision.Reply(id, "I'm the offline rule-based assistant (not a language model) and I couldn't match that to one of the available tools. " + SmallTalk.Help(tools));
+        }
+
+        return CallOrAsk(id, best, text, view);
+    }
+
+    private OfflineDecision CallOrAsk(string id, RankedTool best, string text, ConversationView view)
+    {
+        IReadOnlyList<string> history = _options.UseConversationContext ? view.History : [];
+        ExtractionResult extraction = ArgumentExtractor.Extract(best.Tool, text, history, EnumSynonyms.Default);
+        if (!extraction.IsComplete)
+        {
+            OfflineChatClientLog.AskingForArguments(_logger, best.Tool.Name, extraction.Missing.Count);
+            return OfflineDecision.Reply(id, MissingArgumentPrompt.Ask(best.Tool, extraction.Missing));
+        }
+
+        return CallTool(id, 0, best.Tool, extraction.Arguments, best.Score);
+    }
+
+    private OfflineDecision AfterToolResults(string id, ConversationView view, List<ToolCandidate> tools)
+    {
+        List<(FunctionResultContent Result, FunctionCallContent? Call)> results = [.. view.TrailingResults];
+        bool onlySearch = results.All(r => r.Call is not null && tools.Any(t => t.IsSearch && t.Name == r.Call.Name) || r.Call?.Name == GatewaySearchToolName);
+        if (onlySearch)
+        {
+            ToolOutcome outcome = ToolOutcome.From(results[^1].Result);
+            HashSet<string> found = FoundToolNames(outcome);
+            List<ToolCandidate> offeredFound = [.. tools.Where(t => !t.IsSearch && found.Contains(t.Name))];
+            RankedTool? best = offeredFound.Count > 0 ? Best(offeredFound, view.LatestUserText, minimumScore: 0.01) : null;
+            if (best is not null)
+            {
+                ExtractionResult extraction = ArgumentExtractor.Extract(best.Tool, view.LatestUserText, _options.UseConversationContext ? view.History : [], EnumSynonyms.Default);
+                return extraction.IsComplete
+                    ? CallTool(id, 1, best.Tool, extraction.Arguments, best.Score)
+                    : OfflineDecision.Reply(id, MissingArgumentPrompt.Ask(best.Tool, extraction.Missing));
+            }
+
+            return OfflineDecision.Reply(id, ResultSummarizer.SummarizeSearch(outcome));
+        }
+
+        OfflineChatClientLog.Summarising(_logger, results.Count);
+        IEnumerable<string> summaries = results.Select(r => ResultSummarizer.Summarize(
+            r.Call?.Name ?? "tool",
+            r.Call?.Arguments,
+            ToolOutcome.From(r.Result),
+            Math.Max(1, _options.MaxListItems),
+            Math.Max(1, _options.MaxFieldsPerItem)));
+        return OfflineDecision.Reply(id, string.Join("\n\n", summaries));
+    }
+
+    private RankedTool? Best(List<ToolCandidate> tools, string text, double? minimumScore = null)
+    {
+        List<ToolCandidate> candidates = [.. tools.Where(t => !t.IsSearch)];
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        ToolRanker ranker = new(candidates, _synonyms);
+        List<RankedTool> ranked = ranker.Rank(text, ValueFinder.RawTokens(text));
+        double threshold = minimumScore ?? _options.MinimumScore;
+        RankedTool top = ranked[0];
+        if (top.Score < threshold)
+        {
+            OfflineChatClientLog.NoToolMatched(_logger, threshold, top.Score);
+            return null;
+        }
+
+        return top;
+    }
+
+    private OfflineDecision CallTool(string id, int index, ToolCandidate tool, Dictionary<string, object?> arguments, double score)
+    {
+        OfflineChatClientLog.CallingTool(_logger, tool.Name, score, arguments.Count);
+        string callId = string.Create(CultureInfo.InvariantCulture, $"call_{id}_{index}");
+        return OfflineDecision.Call(id, new FunctionCallContent(callId, tool.Name, arguments));
+    }
+
+    private static List<ToolCandidate> OfferedTools(ChatOptions? options)
+    {
+        IEnumerable<AIFunctionDeclaration> declarations = options?.Tools?.OfType<AIFunctionDeclaration>() ?? [];
+        if (options?.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } required })
+        {
+            declarations = declarations.Where(d => d.Name == required);
+        }
+
+        return [.. declarations.Select((d, i) => new ToolCandidate(d, i))];
+    }
+
+    private static HashSet<string> FoundToolNames(ToolOutcome outcome)
+    {
+        HashSet<string> names = new(StringComparer.Ordinal);
+        if (outcome.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("tools", out JsonElement tools) && tools.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement tool in tools.EnumerateArray())
+            {
+                if (tool.ValueKind == JsonValueKind.Object && tool.TryGetProperty("name", out JsonElement name) && name.GetString() is { } n)
+                {
+                    names.Add(n);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>A stable id from the conversation's content: FNV-1a over its text, plus its length.</summary>
+    private static string DecisionId(ConversationView view)
+    {
+        uint hash = 2166136261;
+        foreach (string text in view.History.Prepend(view.LatestUserText))
+        {
+            foreach (char c in text)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"offline-{view.History.Count + 1}-{hash:x8}");
+    }
+}
