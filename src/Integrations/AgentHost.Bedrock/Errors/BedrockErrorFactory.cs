@@ -46,12 +46,12 @@ internal static class BedrockErrorFactory
         var type = NormalizeType(typeHeader);
         if (type.Length == 0)
         {
-            type = NormalizeType(body?.Type);
+            type = NormalizeType(body?.Code);
         }
 
         if (type.Length == 0)
         {
-            type = NormalizeType(body?.Code);
+            type = NormalizeType(body?.Type);
         }
 
         var message = string.IsNullOrWhiteSpace(body?.Message) ? $"Bedrock returned HTTP {(int)status} {status}." : body.Message;
