@@ -95,6 +95,21 @@ public sealed class WriteToolTests
     }
 
     [Fact]
+    public async Task Withdrawal_reduces_the_cash_balance_seen_by_a_later_read_and_overdrafts_are_refused()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+        JsonElement before = await fixture.CallOkAsync("accounts___get_account_balance", new { investorId = "LP-001" });
+
+        JsonElement withdrawal = await fixture.CallOkAsync("accounts___request_withdrawal", new { investorId = "LP-001", amount = 1200.50m });
+        JsonElement after = await fixture.CallOkAsync("accounts___get_account_balance", new { investorId = "LP-001" });
+        CallToolResult overdraft = await fixture.CallAsync("accounts___request_withdrawal", new { investorId = "LP-001", amount = 999999m });
+
+        Assert.Equal(before.GetProperty("availableCash").GetDecimal() - 1200.50m, after.GetProperty("availableCash").GetDecimal());
+        Assert.Equal(-1200.50m, withdrawal.GetProperty("amount").GetDecimal());
+        Assert.True(overdraft.IsError);
+    }
+
+    [Fact]
     public async Task Each_gateway_starts_from_its_own_copy_of_the_sample_data()
     {
         await using GatewayFixture first = await GatewayFixture.StartAsync();

@@ -22,8 +22,11 @@ internal static partial class ValueFinder
 
     /// <summary>Splits text into raw tokens, keeping characters that belong inside ids, emails, amounts and phones.</summary>
     public static List<string> RawTokens(string text) =>
-        [.. TokenRegex().Matches(text).Select(m => m.Value.TrimEnd('.', ',', '-', ':', ';', '!', '?'))
+        [.. TokenRegex().Matches(text).Select(m => StripPossessive(m.Value.TrimEnd('.', ',', '-', ':', ';', '!', '?', '\'')))
             .Where(t => t.Length > 0)];
+
+    private static string StripPossessive(string token) =>
+        token.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? token[..^2] : token;
 
     /// <summary>Returns whether the whole token matches a schema pattern (anchors honoured, case-sensitive).</summary>
     public static bool MatchesPattern(string pattern, string token)
