@@ -21,6 +21,8 @@ public static class AgentCoreRuntimeEndpointRouteBuilderExtensions
             throw new InvalidOperationException("Unable to find the AgentCore runtime services. Call services.AddAgentCoreRuntime() before app.MapAgentCoreRuntime().");
         }
 
+        // time_of_last_update is the start-up time: create the tracker now, not at the first ping.
+        _ = endpoints.ServiceProvider.GetRequiredService<PingStatusTracker>();
         var group = endpoints.MapGroup(string.Empty);
         group.MapGet("/ping", (PingStatusTracker tracker) =>
         {

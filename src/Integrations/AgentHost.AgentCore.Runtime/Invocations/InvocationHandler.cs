@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
 using AgentHost.AgentCore.Runtime.Serialization;
 using AgentHost.Core.Sessions;
@@ -70,7 +71,12 @@ public sealed partial class InvocationHandler
         try
         {
             var result = await _sessions.RunTurnAsync(request, turnCts.Token);
-            response = Results.Json(InvocationMapper.ToResponse(result), RuntimeJsonContext.Default.InvocationResponse);
+            response = result.Outcome.StopReason == StopReason.Error
+                ? Results.Json(
+                    new ErrorResponse { Error = result.Outcome.ErrorMessage ?? "The model call failed.", ErrorType = "ModelError", Details = $"Turn {result.TurnId} of session {result.SessionId} was stored with stop reason 'error'." },
+                    RuntimeJsonContext.Default.ErrorResponse,
+                    statusCode: StatusCodes.Status500InternalServerError)
+                : Results.Json(InvocationMapper.ToResponse(result), RuntimeJsonContext.Default.InvocationResponse);
         }
         catch (ConversationConflictException ex)
         {

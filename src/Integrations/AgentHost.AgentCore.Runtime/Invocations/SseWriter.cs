@@ -20,6 +20,7 @@ internal sealed class SseWriter(HttpResponse response)
     private static readonly byte[] DataPrefix = Encoding.UTF8.GetBytes("data: ");
     private static readonly byte[] EventEnd = Encoding.UTF8.GetBytes("\n\n");
     private bool _started;
+    private AgentErrorEvent? _error;
 
     public async Task RunAsync(IAsyncEnumerable<AgentEvent> events, Action<Exception> logFailure)
     {
@@ -48,6 +49,20 @@ internal sealed class SseWriter(HttpResponse response)
                                 DurationMs = Math.Round(finished.Call.DurationMs, 3),
                             },
                             RuntimeJsonContext.Default.ToolCallProgress);
+                        break;
+                    case AgentErrorEvent error:
+                        _error = error;
+                        break;
+                    case SessionTurnFinishedEvent { Result.Outcome.StopReason: StopReason.Error } failed:
+                        await WriteAsync(
+                            "error",
+                            new Invocations.ErrorResponse
+                            {
+                                Error = failed.Result.Outcome.ErrorMessage ?? "The model call failed.",
+                                ErrorType = _error?.ErrorType ?? "ModelError",
+                                Message = "An error occurred during streaming",
+                            },
+                            RuntimeJsonContext.Default.ErrorResponse);
                         break;
                     case SessionTurnFinishedEvent done:
                         await WriteAsync("done", InvocationMapper.ToResponse(done.Result), RuntimeJsonContext.Default.InvocationResponse);

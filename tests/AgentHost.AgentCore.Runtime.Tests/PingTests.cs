@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AgentHost.AgentCore.Runtime.Ping;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentHost.AgentCore.Runtime.Tests;
+
+public sealed class PingTests
+{
+    private static readonly long Start = new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+
+    [Fact]
+    public async Task Ping_AtStart_ReportsHealthyWithStartTime()
+    {
+        await using var host = await RuntimeTestHost.StartAsync();
+
+        var (status, time) = await PingAsync(host);
+
+        Assert.Equal(("Healthy", Start), (status, time));
+    }
+
+    [Fact]
+    public async Task Ping_PolledOverTime_KeepsTheTimeOfLastUpdate()
+    {
+        await using var host = await RuntimeTestHost.StartAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            host.Time.Advance(TimeSpan.FromSeconds(2));
+            Assert.Equal(("Healthy", Start), await PingAsync(host));
+        }
+    }
+
+    [Fact]
+    public async Task Ping_BackgroundWork_ReportsBusyThenHealthyStampingEachChange()
+    {
+        await using var host = await RuntimeTestHost.StartAsync();
+        var tracker = host.App.Services.GetRequiredService<PingStatusTracker>();
+
+        host.Time.Advance(TimeSpan.FromSeconds(10));
+        var first = tracker.BeginBackgroundWork();
+        var second = tracker.BeginBackgroundWork();
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(("HealthyBusy", Start + 10), await PingAsync(host));
+
+        first.Dispose();
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(("HealthyBusy", Start + 10), await PingAsync(host));
+
+        second.Dispose();
+        second.Dispose();
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(("Healthy", Start + 20), await PingAsync(host));
+    }
+
+    [Fact]
+    public async Task Ping_DuringAnInvocation_StaysHealthy()
+    {
+        await using var host = await RuntimeTestHost.StartAsync();
+        var release = new TaskCompletionSource();
+        var called = new TaskCompletionSource();
+        host.Model.ThenAsync(async (_, ct) =>
+        {
+            called.SetResult();
+            await release.Task.WaitAsync(ct);
+            return Testing.Models.Responses.Text("done");
+        });
+
+        var invocation = host.Client.SendAsync(RuntimeTestHost.Invocation("""{"prompt":"hi"}"""), TestContext.Current.CancellationToken);
+        await called.Task.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("Healthy", (await PingAsync(host)).Status);
+        release.SetResult();
+        (await invocation).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<(string Status, long Time)> PingAsync(RuntimeTestHost host)
+    {
+        using var response = await host.Client.GetAsync("/ping", TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return (body.GetProperty("status").GetString()!, body.GetProperty("time_of_last_update").GetInt64());
+    }
+}
