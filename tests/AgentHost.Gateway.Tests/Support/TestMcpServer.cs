@@ -39,6 +39,7 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
     private int _tokenRequests;
     private int _unauthorized;
     private int _sessionNotFound;
+    private int _disposed;
 
     public TestMcpServer(IEnumerable<Tool> tools) => _tools = tools.ToList();
 
@@ -129,6 +130,8 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
 
     public void ExpireTokens() => _validTokens.Clear();
 
+    public void AcceptToken(string token) => _validTokens[token] = 0;
+
     public void DropSessions() => _sessions.Clear();
 
     public async Task NotifyToolsChangedAsync()
@@ -141,6 +144,11 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         foreach (var session in _sessions.Values)
         {
