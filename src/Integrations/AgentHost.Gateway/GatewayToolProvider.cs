@@ -36,6 +36,33 @@ public sealed class GatewayToolProvider : IToolProvider
 
     internal ToolSelector Selector => _selector;
 
+    /// <summary>
+    /// Waits until every configured gateway has been listed or has failed at least once (so a host can start listening with its
+    /// catalog ready), or until <paramref name="timeout"/> elapses. Never throws for an unreachable gateway: it keeps being retried
+    /// in the background.
+    /// </summary>
+    /// <param name="timeout">The longest wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns><see langword="true"/> when every gateway was listed; <see langword="false"/> when one failed or the time ran out.</returns>
+    public async Task<bool> WaitForDiscoveryAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            while (!_catalog.Connections.All(c => c.HasListed || c.LastError is not null))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return _catalog.Connections.All(c => c.HasListed);
+    }
+
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<AITool>> GetToolsAsync(ToolSelectionContext context, CancellationToken cancellationToken = default)
     {

@@ -123,4 +123,27 @@ public sealed class CatalogDiscoveryTests
         Assert.Empty(host.Status.GetStatus());
         Assert.Single(host.Logs.Lines, l => l.Contains("No AgentCore gateway", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task WaitForDiscovery_ReturnsTrueOnceEveryGatewayIsListedAsync()
+    {
+        await using var server = await TestMcpServer.StartAsync(TestCatalog.Large(120), s => s.PageSize = 40);
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)));
+
+        var ready = await host.Provider.WaitForDiscoveryAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(ready);
+        Assert.Equal(120, host.Provider.ToolCount);
+    }
+
+    [Fact]
+    public async Task WaitForDiscovery_WithAGatewayDown_ReturnsFalseWithoutThrowingAsync()
+    {
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("down", new Uri($"http://127.0.0.1:{TestMcpServer.FreePort()}/mcp"))));
+
+        var ready = await host.Provider.WaitForDiscoveryAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.False(ready);
+        Assert.NotNull(host.Status.GetStatus()[0].LastError);
+    }
 }

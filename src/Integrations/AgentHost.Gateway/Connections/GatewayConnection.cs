@@ -129,17 +129,23 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     private async Task<T> ExecuteAsync<T>(Func<McpClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var rejectionsBefore = _observer.Rejections;
-        var (client, generation) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        long generation = -1;
         try
         {
+            (var client, generation) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
             return await operation(client, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsRejection(ex, rejectionsBefore))
         {
+            // 401: the token expired or was revoked; 404: the MCP session is gone. Either way: new token, new session, one retry.
             GatewayLog.Reinitialising(_logger, Name, _observer.LastRejection is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "401/404");
             _tokens?.Invalidate();
-            await ResetAsync(generation).ConfigureAwait(false);
-            (client, _) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+            if (generation >= 0)
+            {
+                await ResetAsync(generation).ConfigureAwait(false);
+            }
+
+            var (client, _) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
             return await operation(client, cancellationToken).ConfigureAwait(false);
         }
     }
