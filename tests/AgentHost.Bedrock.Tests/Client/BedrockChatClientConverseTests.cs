@@ -212,6 +212,21 @@ public sealed class BedrockChatClientConverseTests
     }
 
     [Fact]
+    public async Task GetResponseAsync_WrongSecretKey_IsRejectedByTheFakeServersSignatureCheckAsync()
+    {
+        await using var server = await FakeBedrockServer.StartAsync();
+        server.EnqueueJson(200, TextResponse);
+        var options = new BedrockChatClientOptions { ModelId = ClientFactory.ModelId, Region = FakeBedrockServer.Region, Endpoint = server.BaseUri };
+        var wrong = new AgentHost.Aws.Credentials.AwsCredentials(FakeBedrockServer.Credentials.AccessKeyId, "not-the-secret", FakeBedrockServer.Credentials.SessionToken);
+        using var client = new BedrockChatClient(options, new AgentHost.Aws.Credentials.StaticAwsCredentialsProvider(wrong));
+
+        var ex = await Assert.ThrowsAsync<BedrockAccessDeniedException>(() => client.GetResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("InvalidSignatureException", ex.ErrorType);
+        Assert.False(Assert.Single(server.Requests).SignatureValid);
+    }
+
+    [Fact]
     public async Task GetService_ChatClientMetadata_ReportsProviderEndpointAndModelAsync()
     {
         await using var server = await FakeBedrockServer.StartAsync();
