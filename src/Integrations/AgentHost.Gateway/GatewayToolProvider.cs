@@ -50,7 +50,7 @@ public sealed class GatewayToolProvider : IToolProvider
         deadline.CancelAfter(timeout);
         try
         {
-            while (!_catalog.Connections.All(c => c.HasListed || c.LastError is not null))
+            while (!_catalog.Connections.All(c => c.IsPublished || c.LastError is not null))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token).ConfigureAwait(false);
             }
@@ -60,7 +60,7 @@ public sealed class GatewayToolProvider : IToolProvider
             return false;
         }
 
-        return _catalog.Connections.All(c => c.HasListed);
+        return _catalog.Connections.All(c => c.IsPublished);
     }
 
     /// <inheritdoc />

@@ -58,6 +58,9 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
     public bool HasListed { get; private set; }
 
+    /// <summary>Whether a listing has reached the merged catalog.</summary>
+    public bool IsPublished { get; private set; }
+
     public long ListCalls => Interlocked.Read(ref _listCalls);
 
     public long Sessions => Interlocked.Read(ref _sessions);
@@ -105,6 +108,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         }
 
         CatalogChanged?.Invoke(this, EventArgs.Empty);
+        IsPublished = true;
     }
 
     /// <summary>Calls a tool by its original gateway name.</summary>
