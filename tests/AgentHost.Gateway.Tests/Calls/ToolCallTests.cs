@@ -128,4 +128,14 @@ public sealed class ToolCallTests : IAsyncLifetime
         Assert.Equal("Gets an order by id.", function.Description);
         Assert.Equal("orderId", function.JsonSchema.GetProperty("required")[0].GetString());
     }
+
+    [Fact]
+    public async Task ToolCall_ArgumentValues_NeverReachTheLogsAsync()
+    {
+        await InvokeAsync("orders___get_order", new AIFunctionArguments { ["orderId"] = "O-31415926" });
+        await FailAsync("orders___get_order", new AIFunctionArguments { ["orderId"] = "PII-27182818" });
+
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("31415926", StringComparison.Ordinal) || l.Contains("27182818", StringComparison.Ordinal));
+    }
 }

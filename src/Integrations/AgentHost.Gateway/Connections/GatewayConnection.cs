@@ -34,7 +34,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     {
         Gateway = gateway;
         _options = options;
-        _loggerFactory = services.LoggerFactory;
+        _loggerFactory = new WarningsOnlyLoggerFactory(services.LoggerFactory);
         _logger = services.LoggerFactory.CreateLogger("AgentHost.Gateway");
         _time = services.TimeProvider;
         var primary = services.PrimaryHandlerFactory();
