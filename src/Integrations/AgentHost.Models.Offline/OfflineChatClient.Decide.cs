@@ -12,6 +12,9 @@ namespace AgentHost.Models.Offline;
 /// <summary>The rules: summarise pending tool results, answer small talk, or pick and call a tool.</summary>
 public sealed partial class OfflineChatClient
 {
+    /// <summary>How close (relative to the best score) a tool must be to win by having all its arguments.</summary>
+    private const double CloseRunnerUpRatio = 0.5;
+
     private OfflineDecision Decide(ConversationView view, ChatOptions? options)
     {
         string id = DecisionId(view);
@@ -38,13 +41,13 @@ public sealed partial class OfflineChatClient
             return OfflineDecision.Reply(id, "I'm the offline rule-based assistant (not a language model), and no tools are available to me for this request, so I can't look that up.");
         }
 
-        RankedTool? best = Best(tools, text);
-        if (best is null && _options.UseConversationContext && view.PreviousUserText is { } previous)
+        List<RankedTool> ranked = Ranked(tools, text, _options.MinimumScore);
+        if (ranked.Count == 0 && _options.UseConversationContext && view.PreviousUserText is { } previous)
         {
-            best = Best(tools, previous + " " + text);
+            ranked = Ranked(tools, previous + " " + text, _options.MinimumScore);
         }
 
-        if (best is null)
+        if (ranked.Count == 0)
         {
             ToolCandidate? search = _options.UseSearchTool ? tools.FirstOrDefault(t => t.IsSearch) : null;
             return search is not null
@@ -52,20 +55,31 @@ public sealed partial class OfflineChatClient
                 : OfflineDecision.Reply(id, "I'm the offline rule-based assistant (not a language model) and I couldn't match that to one of the available tools. " + SmallTalk.Help(tools));
         }
 
-        return CallOrAsk(id, best, text, view);
+        return CallOrAsk(id, ranked, text, view);
     }
 
-    private OfflineDecision CallOrAsk(string id, RankedTool best, string text, ConversationView view)
+    /// <summary>
+    /// Calls the best-ranked tool whose required arguments are all present, among the tools scoring at least
+    /// <see cref="CloseRunnerUpRatio"/> of the best; otherwise asks for what the best tool is missing.
+    /// </summary>
+    private OfflineDecision CallOrAsk(string id, List<RankedTool> ranked, string text, ConversationView view)
     {
         IReadOnlyList<string> history = _options.UseConversationContext ? view.History : [];
-        ExtractionResult extraction = ArgumentExtractor.Extract(best.Tool, text, history, EnumSynonyms.Default);
-        if (!extraction.IsComplete)
+        double floor = ranked[0].Score * CloseRunnerUpRatio;
+        ExtractionResult? first = null;
+        foreach (RankedTool candidate in ranked.Where(r => r.Score >= floor))
         {
-            OfflineChatClientLog.AskingForArguments(_logger, best.Tool.Name, extraction.Missing.Count);
-            return OfflineDecision.Reply(id, MissingArgumentPrompt.Ask(best.Tool, extraction.Missing));
+            ExtractionResult extraction = ArgumentExtractor.Extract(candidate.Tool, text, history, EnumSynonyms.Default);
+            if (extraction.IsComplete)
+            {
+                return CallTool(id, 0, candidate.Tool, extraction.Arguments, candidate.Score);
+            }
+
+            first ??= extraction;
         }
 
-        return CallTool(id, 0, best.Tool, extraction.Arguments, best.Score);
+        OfflineChatClientLog.AskingForArguments(_logger, ranked[0].Tool.Name, first!.Missing.Count);
+        return OfflineDecision.Reply(id, MissingArgumentPrompt.Ask(ranked[0].Tool, first.Missing));
     }
 
     private OfflineDecision AfterToolResults(string id, ConversationView view, List<ToolCandidate> tools)
@@ -77,13 +91,10 @@ public sealed partial class OfflineChatClient
             ToolOutcome outcome = ToolOutcome.From(results[^1].Result);
             HashSet<string> found = FoundToolNames(outcome);
             List<ToolCandidate> offeredFound = [.. tools.Where(t => !t.IsSearch && found.Contains(t.Name))];
-            RankedTool? best = offeredFound.Count > 0 ? Best(offeredFound, view.LatestUserText, minimumScore: 0.01) : null;
-            if (best is not null)
+            List<RankedTool> ranked = offeredFound.Count > 0 ? Ranked(offeredFound, view.LatestUserText, 0.01) : [];
+            if (ranked.Count > 0)
             {
-                ExtractionResult extraction = ArgumentExtractor.Extract(best.Tool, view.LatestUserText, _options.UseConversationContext ? view.History : [], EnumSynonyms.Default);
-                return extraction.IsComplete
-                    ? CallTool(id, 1, best.Tool, extraction.Arguments, best.Score)
-                    : OfflineDecision.Reply(id, MissingArgumentPrompt.Ask(best.Tool, extraction.Missing));
+                return CallOrAsk(id, ranked, view.LatestUserText, view);
             }
 
             return OfflineDecision.Reply(id, ResultSummarizer.SummarizeSearch(outcome));
@@ -99,25 +110,23 @@ public sealed partial class OfflineChatClient
         return OfflineDecision.Reply(id, string.Join("\n\n", summaries));
     }
 
-    private RankedTool? Best(List<ToolCandidate> tools, string text, double? minimumScore = null)
+    /// <summary>Ranks the non-search tools and keeps those at or above the threshold, best first.</summary>
+    private List<RankedTool> Ranked(List<ToolCandidate> tools, string text, double threshold)
     {
         List<ToolCandidate> candidates = [.. tools.Where(t => !t.IsSearch)];
         if (candidates.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        ToolRanker ranker = new(candidates, _synonyms);
-        List<RankedTool> ranked = ranker.Rank(text, ValueFinder.RawTokens(text));
-        double threshold = minimumScore ?? _options.MinimumScore;
-        RankedTool top = ranked[0];
-        if (top.Score < threshold)
+        List<RankedTool> ranked = new ToolRanker(candidates, _synonyms).Rank(text, ValueFinder.RawTokens(text));
+        if (ranked[0].Score < threshold)
         {
-            OfflineChatClientLog.NoToolMatched(_logger, threshold, top.Score);
-            return null;
+            OfflineChatClientLog.NoToolMatched(_logger, threshold, ranked[0].Score);
+            return [];
         }
 
-        return top;
+        return [.. ranked.Where(r => r.Score >= threshold)];
     }
 
     private OfflineDecision CallTool(string id, int index, ToolCandidate tool, Dictionary<string, object?> arguments, double score)

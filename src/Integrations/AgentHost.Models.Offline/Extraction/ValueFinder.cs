@@ -169,7 +169,7 @@ internal static partial class ValueFinder
         }
     });
 
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-_.@+']*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\+?[\p{L}\p{N}][\p{L}\p{N}\-_.@+']*", RegexOptions.CultureInvariant)]
     private static partial Regex TokenRegex();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]

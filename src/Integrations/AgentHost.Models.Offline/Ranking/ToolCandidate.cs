@@ -26,10 +26,7 @@ internal sealed class ToolCandidate
 
         List<string> words = [];
         List<string> nameTerms = Terms.Of(Target + " " + ToolName);
-        for (int i = 0; i < 3; i++)
-        {
-            words.AddRange(nameTerms);
-        }
+        words.AddRange(nameTerms);
 
         words.AddRange(Terms.Of(declaration.Description ?? string.Empty));
         foreach (ParameterSpec parameter in Parameters)

@@ -1,22 +1,24 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using AgentHost.Models.Offline.Extraction;
 using AgentHost.Models.Offline.Text;
 
 namespace AgentHost.Models.Offline.Ranking;
 
 /// <summary>
-/// Ranks offered tools against the user's words with BM25 over each tool's name (weighted three times),
+/// Ranks offered tools against the user's words with BM25 over each tool's name (plus a boost for name words),
 /// description, parameter names, parameter descriptions and enum values. The user's words are expanded with
 /// domain synonyms (at half weight). Write tools (create, update, send...) are down-weighted unless the user
 /// used an action word, and a tool whose id pattern matches a token in the text gets a bonus.
 /// Deterministic: ties keep the order in which tools were offered.
 /// </summary>
-internal sealed class ToolRanker
+internal sealed partial class ToolRanker
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
     private const double SynonymWeight = 0.5;
     private const double IdPatternBonus = 1.5;
+    private const double NameBoost = 1.5;
     private const double ReadPreferenceFactor = 0.6;
 
     private static readonly FrozenDictionary<string, string[]> ActionWords = new Dictionary<string, string[]>
@@ -25,7 +27,7 @@ internal sealed class ToolRanker
         ["update"] = ["update", "change", "amend", "correct", "new", "set", "replace", "moved"],
         ["send"] = ["send", "notify", "text", "sms", "message", "remind", "alert", "push"],
         ["add"] = ["add", "append", "note", "record", "comment"],
-        ["request"] = ["request", "send", "copy", "post", "email", "resend", "reissue", "need", "want"],
+        ["request"] = ["request", "send", "copy", "post", "email", "resend", "reissue", "need", "want", "withdraw"],
         ["book"] = ["book", "schedule", "arrange", "callback", "call", "ring", "appointment"],
         ["escalate"] = ["escalate", "human", "person", "someone", "supervisor", "manager", "transfer", "speak", "talk", "representative", "agent"],
         ["withdraw"] = ["withdraw", "withdrawal", "take", "transfer", "pay"],
@@ -57,7 +59,8 @@ internal sealed class ToolRanker
     /// <summary>Ranks every tool (best first) for the text; <paramref name="rawTokens"/> feed the id-pattern bonus.</summary>
     public List<RankedTool> Rank(string text, IReadOnlyList<string> rawTokens)
     {
-        List<string> userTerms = Terms.Of(text);
+        // Quoted text is content for an argument, and ids are values: neither says which tool to use.
+        List<string> userTerms = Terms.Of(IdOrQuotedRegex().Replace(text, " "));
         Dictionary<string, double> query = new(StringComparer.Ordinal);
         foreach (string term in userTerms)
         {
@@ -98,6 +101,11 @@ internal sealed class ToolRanker
             double idf = Math.Log(1 + ((_tools.Count - df + 0.5) / (df + 0.5)));
             double tf = frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * tool.Words.Count / _averageLength))));
             score += weight * idf * tf;
+            if (weight >= 1 && tool.NameTerms.Contains(term))
+            {
+                // Words of the tool's own name are the strongest evidence of what it does.
+                score += weight * idf * NameBoost;
+            }
         }
 
         if (score <= 0)
@@ -117,6 +125,9 @@ internal sealed class ToolRanker
 
         return score;
     }
+
+    [GeneratedRegex("\\b[A-Za-z]{1,4}-\\d+\\b|[\"“”‘][^\"“”‘’]*[\"“”’]", RegexOptions.CultureInvariant)]
+    private static partial Regex IdOrQuotedRegex();
 
     private static bool IsGenericPattern(string pattern) => !pattern.Contains('-', StringComparison.Ordinal);
 }

@@ -111,5 +111,6 @@ internal static class DomainSynonyms
     });
 
     private static FrozenDictionary<string, string[]> Build(Dictionary<string, string[]> map) =>
-        map.ToFrozenDictionary(kv => Terms.Stem(kv.Key), kv => kv.Value.Select(Terms.Stem).ToArray(), StringComparer.Ordinal);
+        map.GroupBy(kv => Terms.Stem(kv.Key), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.SelectMany(kv => kv.Value).Select(Terms.Stem).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 }

@@ -54,7 +54,7 @@ internal static class Terms
     {
         if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
         {
-            return word[..^3];
+            return StripE(word[..^3]);
         }
 
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
@@ -64,16 +64,20 @@ internal static class Terms
 
         if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("eed", StringComparison.Ordinal))
         {
-            return word.EndsWith("ied", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^2];
+            return word.EndsWith("ied", StringComparison.Ordinal) ? word[..^3] + "y" : StripE(word[..^2]);
         }
 
         if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal))
         {
-            return word[..^1];
+            word = word[..^1];
         }
 
-        return word;
+        // "settle", "settled" and "settling" all end up as "settl".
+        return StripE(word);
     }
+
+    private static string StripE(string word) =>
+        word.Length > 4 && word.EndsWith('e') && !word.EndsWith("ee", StringComparison.Ordinal) ? word[..^1] : word;
 
     private static void Add(List<string> terms, string word)
     {
