@@ -1,0 +1,13 @@
+namespace AgentHost.Hosting.Composition;
+
+/// <summary>What the host runs with, for the one start-up line (never contains secrets).</summary>
+/// <param name="Model">The model, e.g. <c>Bedrock us.anthropic.claude-... (us-east-1)</c> or <c>offline rule-based model (not a language model)</c>.</param>
+/// <param name="Store">The conversation store, e.g. <c>SQLite .data/agenthost.db</c>.</param>
+/// <param name="Gateways">The tool gateways, e.g. <c>development gateway http://127.0.0.1:5000/mcp</c>.</param>
+public sealed record AgentHostDescription(string Model, string Store, string Gateways)
+{
+    /// <summary>The start-up line: what is used and how to switch.</summary>
+    public string ToStartupLine() =>
+        $"Model: {Model} | Store: {Store} | Tools: {Gateways}" + Environment.NewLine +
+        "  Switch with AGENTHOST_MODEL_ID + AWS credentials (Bedrock), AGENTHOST_DYNAMODB_TABLE (DynamoDB), AGENTCORE_GATEWAY_<NAME>_URL (gateways); see README.";
+}

@@ -1,0 +1,112 @@
+using AgentHost.Abstractions.Conversations;
+using AgentHost.Abstractions.Hooks;
+using AgentHost.Abstractions.Tools;
+using AgentHost.Core.Agents;
+using AgentHost.Core.Sessions;
+using AgentHost.Core.Tools;
+using AgentHost.Gateway.Configuration;
+using AgentHost.Gateway.DependencyInjection;
+using AgentHost.Hosting.Configuration;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgentHost.Hosting.Composition;
+
+/// <summary>Composes the agent host in one place: model, store, gateway tools and filters, the loop, the session service.</summary>
+public static class AgentHostServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the agent host. Every registration uses <c>TryAdd</c>, so a caller (or a test) can replace the model
+    /// (<see cref="IChatClient"/>), the store (<see cref="IConversationStore"/>) or the tools (<see cref="IToolProvider"/>) by
+    /// registering its own first. Hooks registered as <see cref="AgentHook"/> run in registration order.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="configuration">The configuration (for the <c>Gateways</c> section).</param>
+    /// <param name="devGateway">The endpoint of a development gateway started by the application, if any.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddAgentHost(this IServiceCollection services, AgentHostSettings settings, IConfiguration configuration, Uri? devGateway = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(_ => AgentOptionsFactory.Create(settings.Agent));
+
+        services.TryAddSingleton(sp => new ModelRegistration(ModelFactory.Create(settings, LoggerFactoryOf(sp))));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ModelRegistration>().Client);
+        services.TryAddSingleton(sp => new StoreRegistration(StoreFactory.Create(settings.Store, sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp))));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StoreRegistration>().Store);
+        if (StoreFactory.UsesDynamoDb(settings.Store) && settings.Store.DynamoDbCreateTable)
+        {
+            services.AddHostedService<DynamoDbTableBootstrapper>();
+        }
+
+        services.AddAgentCoreGateways(options =>
+        {
+            GatewayComposition.ApplyConfiguration(options, configuration);
+            if (devGateway is not null)
+            {
+                options.Gateways.Add(new GatewayOptions { Name = "devgateway", Url = devGateway, AuthType = GatewayAuthType.None });
+            }
+        });
+
+        var filter = new ToolNameFilter(settings.Agent.Tools.Allow, settings.Agent.Tools.Deny);
+        services.TryAddSingleton<ITurnIdGenerator, GuidTurnIdGenerator>();
+        services.TryAddSingleton(sp => new AgentLoop(
+            sp.GetRequiredService<IChatClient>(),
+            new FilteredToolProvider(sp.GetRequiredService<IToolProvider>(), filter, NamesOf),
+            sp.GetRequiredService<AgentOptions>(),
+            sp.GetServices<AgentHook>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<AgentLoop>>()));
+        services.TryAddSingleton(sp => new AgentSessionService(
+            sp.GetRequiredService<AgentLoop>(),
+            sp.GetRequiredService<IConversationStore>(),
+            sp.GetRequiredService<ITurnIdGenerator>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<AgentSessionService>>()));
+        services.TryAddSingleton(sp => new AgentHostDescription(
+            sp.GetService<ModelRegistration>()?.Description ?? sp.GetRequiredService<IChatClient>().GetType().Name,
+            sp.GetService<StoreRegistration>()?.Description ?? sp.GetRequiredService<IConversationStore>().GetType().Name,
+            DescribeGateways(configuration, devGateway)));
+        return services;
+    }
+
+    /// <summary>The <see cref="AITool.AdditionalProperties"/> key under which gateway tools carry their gateway name (<c>target___tool</c>).</summary>
+    public const string GatewayToolNameProperty = "gatewayToolName";
+
+    /// <summary>The names a tool is known by for allow/deny lists: its model-facing name and, for gateway tools, its gateway name.</summary>
+    public static IEnumerable<string> NamesOf(AITool tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        yield return tool.Name;
+        if (tool.AdditionalProperties.TryGetValue(GatewayToolNameProperty, out var original) && original is string name && !string.Equals(name, tool.Name, StringComparison.Ordinal))
+        {
+            yield return name;
+        }
+    }
+
+    private static string DescribeGateways(IConfiguration configuration, Uri? devGateway)
+    {
+        var configured = GatewayComposition.CountConfigured(configuration, Environment.GetEnvironmentVariables());
+        var parts = new List<string>();
+        if (devGateway is not null)
+        {
+            parts.Add($"development gateway {devGateway}");
+        }
+
+        if (configured > 0)
+        {
+            parts.Add($"{configured} AgentCore gateway(s)");
+        }
+
+        return parts.Count == 0 ? "no gateway configured (no tools)" : string.Join(" + ", parts);
+    }
+
+    private static ILoggerFactory LoggerFactoryOf(IServiceProvider services) => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+}

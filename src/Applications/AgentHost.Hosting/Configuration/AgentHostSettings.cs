@@ -1,0 +1,24 @@
+namespace AgentHost.Hosting.Configuration;
+
+/// <summary>
+/// Everything configurable about the host, bound from configuration. Sources, lowest precedence first:
+/// <c>appsettings.json</c>, then environment variables (<c>AGENTHOST_SECTION__KEY</c> and the documented aliases),
+/// then command-line options. See the README's configuration table.
+/// </summary>
+public sealed class AgentHostSettings
+{
+    /// <summary>The agent definition (section <c>Agent</c>).</summary>
+    public AgentSettings Agent { get; set; } = new();
+
+    /// <summary>The model provider (section <c>Model</c>).</summary>
+    public ModelProviderSettings Model { get; set; } = new();
+
+    /// <summary>The conversation store (section <c>Store</c>).</summary>
+    public StoreSettings Store { get; set; } = new();
+
+    /// <summary>The local development gateway (section <c>DevGateway</c>).</summary>
+    public DevGatewaySettings DevGateway { get; set; } = new();
+
+    /// <summary>The runtime HTTP host (section <c>Runtime</c>).</summary>
+    public RuntimeSettings Runtime { get; set; } = new();
+}

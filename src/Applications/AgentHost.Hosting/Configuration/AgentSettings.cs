@@ -1,0 +1,26 @@
+namespace AgentHost.Hosting.Configuration;
+
+/// <summary>The agent definition (configuration section <c>Agent</c>).</summary>
+public sealed class AgentSettings
+{
+    /// <summary>The agent's name. Default: <c>contact-centre-assistant</c>.</summary>
+    public string Name { get; set; } = "contact-centre-assistant";
+
+    /// <summary>The instructions (system prompt), inline. Default: the shipped contact-centre instructions (<see cref="DefaultInstructions.Text"/>).</summary>
+    public string? Instructions { get; set; }
+
+    /// <summary>A file holding the instructions; wins over <see cref="Instructions"/>. Relative paths are relative to the working directory. Default: none.</summary>
+    public string? InstructionsFile { get; set; }
+
+    /// <summary>Model id and inference settings.</summary>
+    public ModelSettingsSection Model { get; set; } = new();
+
+    /// <summary>Per-turn limits.</summary>
+    public LimitsSection Limits { get; set; } = new();
+
+    /// <summary>The conversation window.</summary>
+    public WindowSection Window { get; set; } = new();
+
+    /// <summary>Tool allow/deny lists.</summary>
+    public ToolFilterSection Tools { get; set; } = new();
+}

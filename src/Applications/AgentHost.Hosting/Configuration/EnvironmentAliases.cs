@@ -1,0 +1,44 @@
+namespace AgentHost.Hosting.Configuration;
+
+/// <summary>
+/// Short environment variable names accepted besides the generic <c>AGENTHOST_SECTION__KEY</c> form. An alias is read
+/// with the same precedence as the other environment variables; the generic form wins when both are set.
+/// </summary>
+public static class EnvironmentAliases
+{
+    /// <summary>Alias variable name to configuration key.</summary>
+    public static IReadOnlyDictionary<string, string> Map { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["BEDROCK_MODEL_ID"] = "Agent:Model:ModelId",
+        ["AGENTHOST_BEDROCK_MODEL_ID"] = "Agent:Model:ModelId",
+        ["AGENTHOST_MODEL_ID"] = "Agent:Model:ModelId",
+        ["AGENTHOST_AGENT_NAME"] = "Agent:Name",
+        ["AGENTHOST_INSTRUCTIONS_FILE"] = "Agent:InstructionsFile",
+        ["AGENTHOST_MODEL_PROVIDER"] = "Model:Provider",
+        ["AGENTHOST_STORE"] = "Store:Provider",
+        ["AGENTHOST_SQLITE_PATH"] = "Store:SqlitePath",
+        ["AGENTHOST_DYNAMODB_TABLE"] = "Store:DynamoDbTable",
+        ["AGENTHOST_DYNAMODB_TTL_DAYS"] = "Store:DynamoDbTtlDays",
+        ["AGENTHOST_DYNAMODB_CREATE_TABLE"] = "Store:DynamoDbCreateTable",
+        ["AGENTHOST_DEVGATEWAY"] = "DevGateway:Enabled",
+        ["AGENTHOST_DEVGATEWAY_PORT"] = "DevGateway:Port",
+        ["AGENTHOST_DEVGATEWAY_TOKEN"] = "DevGateway:Token",
+    };
+
+    /// <summary>Returns the configuration entries the aliases set in an environment.</summary>
+    public static Dictionary<string, string?> Read(Func<string, string?> getVariable)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (variable, key) in Map)
+        {
+            var value = getVariable(variable);
+            if (!string.IsNullOrEmpty(value))
+            {
+                values[key] = value;
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,3 @@
+using AgentHost.Server;
+
+return await ServerApplication.RunAsync(args);

@@ -1,0 +1,142 @@
+using System.Globalization;
+using AgentHost.AgentCore.Runtime;
+using AgentHost.DevGateway;
+using AgentHost.Gateway.Status;
+using AgentHost.Hosting.Composition;
+using AgentHost.Hosting.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace AgentHost.Server;
+
+/// <summary>
+/// The AgentCore Runtime container entrypoint: binds <c>0.0.0.0:8080</c> (or <c>PORT</c>), serves <c>GET /ping</c> and
+/// <c>POST /invocations</c>, and shuts down gracefully on SIGTERM.
+/// </summary>
+public static partial class ServerApplication
+{
+    /// <summary>Exit code for invalid configuration.</summary>
+    public const int ConfigurationError = 2;
+
+    /// <summary>Runs the server until it is stopped; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
+    {
+        IConfigurationRoot configuration;
+        AgentHostSettings settings;
+        try
+        {
+            configuration = AgentHostConfiguration.Build(CommandLineOverrides(args));
+            settings = AgentHostSettingsLoader.Load(configuration);
+        }
+        catch (Exception ex) when (ex is ConfigurationValidationException or FileNotFoundException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return ConfigurationError;
+        }
+
+        DevGatewayHandle? devGateway = null;
+        if (string.Equals(settings.DevGateway.Enabled, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            devGateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = settings.DevGateway.Port, BearerToken = settings.DevGateway.Token }, cancellationToken);
+        }
+
+        try
+        {
+            var app = Build(args, configuration, settings, devGateway?.Endpoint, configureBuilder);
+            await using (app)
+            {
+                var description = app.Services.GetRequiredService<AgentHostDescription>();
+                var status = app.Services.GetRequiredService<IGatewayStatusProvider>();
+                await app.StartAsync(cancellationToken);
+                if (status.GetStatus().Count > 0)
+                {
+                    await GatewayStartupWaiter.WaitAsync(status, GatewayStartupWait(), cancellationToken);
+                }
+
+                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
+                LogStarted(logger, string.Join(", ", app.Urls), description.Model, description.Store, description.Gateways, status.ToolCount);
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (devGateway is not null)
+            {
+                await devGateway.DisposeAsync();
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Builds the web application (exposed for tests).</summary>
+    public static WebApplication Build(string[] args, IConfigurationRoot configuration, AgentHostSettings settings, Uri? devGateway, Action<WebApplicationBuilder>? configureBuilder = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddConfiguration(configuration);
+        var port = Environment.GetEnvironmentVariable("PORT");
+        builder.WebHost.UseUrls($"http://0.0.0.0:{(string.IsNullOrWhiteSpace(port) ? "8080" : port)}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Runtime.MaxRequestBodyBytes);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Runtime.DrainTimeoutSeconds + 10));
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        if (string.Equals(Environment.GetEnvironmentVariable("AGENTHOST_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole();
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.Services.AddAgentHost(settings, configuration, devGateway);
+        builder.Services.AddAgentCoreRuntime(o =>
+        {
+            o.MaxRequestBodyBytes = settings.Runtime.MaxRequestBodyBytes;
+            o.DrainTimeout = TimeSpan.FromSeconds(settings.Runtime.DrainTimeoutSeconds);
+        });
+        configureBuilder?.Invoke(builder);
+        var app = builder.Build();
+        app.MapAgentCoreRuntime();
+        return app;
+    }
+
+    private static TimeSpan GatewayStartupWait()
+    {
+        var value = Environment.GetEnvironmentVariable("AGENTHOST_GATEWAY_STARTUP_WAIT_SECONDS");
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(10);
+    }
+
+    /// <summary>Command-line options as configuration keys: <c>--Agent:Limits:MaxCycles=5</c> or <c>--Agent:Limits:MaxCycles 5</c>.</summary>
+    private static Dictionary<string, string?> CommandLineOverrides(string[] args)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var body = arg[2..];
+            var equals = body.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                overrides[body[..equals]] = body[(equals + 1)..];
+            }
+            else if (i + 1 < args.Length)
+            {
+                overrides[body] = args[++i];
+            }
+        }
+
+        return overrides;
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "AgentHost listening on {Urls}. Model: {Model} | Store: {Store} | Tools: {Gateways} ({ToolCount} tools)")]
+    private static partial void LogStarted(ILogger logger, string urls, string model, string store, string gateways, int toolCount);
+}
