@@ -125,6 +125,11 @@ public sealed class BedrockChatClient : IChatClient
                     retryable = ex;
                     break;
                 }
+                catch (Exception ex) when (ex is IOException or HttpRequestException && !processor.ProducedContent && !cancellationToken.IsCancellationRequested)
+                {
+                    retryable = new BedrockException("The connection to Bedrock Runtime broke before the stream produced content: " + ex.Message, "ConnectionError", null, isRetryable: true, ex);
+                    break;
+                }
 
                 if (update is not null)
                 {
@@ -135,6 +140,18 @@ public sealed class BedrockChatClient : IChatClient
 
                     yield return update;
                 }
+            }
+
+            if (retryable is null && !processor.SawMessageStop)
+            {
+                var incomplete = new BedrockException("The Bedrock stream ended before messageStop.", "IncompleteStream", null, isRetryable: true);
+                if (processor.ProducedContent)
+                {
+                    BedrockLog.Failed(_logger, "ConverseStream", incomplete.ErrorType, null, null);
+                    throw incomplete;
+                }
+
+                retryable = incomplete;
             }
 
             if (retryable is null)

@@ -182,6 +182,63 @@ public sealed class BedrockChatClientStreamingTests
         Assert.Equal(ChatFinishReason.Stop, updates.ToChatResponse().FinishReason);
     }
 
+    [Fact]
+    public async Task GetStreamingResponseAsync_ConnectionDropsBeforeAnyContent_RetriesTheRequestAsync()
+    {
+        await using var server = await FakeBedrockServer.StartAsync();
+        server.Enqueue(async ctx =>
+        {
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = "application/vnd.amazon.eventstream";
+            await ctx.Response.Body.WriteAsync(EventStreamBodies.MessageStart());
+            await ctx.Response.Body.FlushAsync();
+            ctx.Abort();
+        });
+        server.EnqueueEventStream(EventStreamBodies.TextAnswer("Hello again"));
+        using var client = ClientFactory.Create(server);
+
+        var updates = await CollectAsync(client.GetStreamingResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("Hello again", string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_StreamEndsAfterTextWithoutMessageStop_ThrowsIncompleteStreamWithoutRetryAsync()
+    {
+        await using var server = await FakeBedrockServer.StartAsync();
+        server.EnqueueEventStream(EventStreamBodies.Concat(EventStreamBodies.MessageStart(), EventStreamBodies.TextDelta(0, "Partial")));
+        server.EnqueueEventStream(EventStreamBodies.TextAnswer("should not be requested"));
+        using var client = ClientFactory.Create(server);
+        var received = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<BedrockException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken))
+            {
+                received.Add(update.Text);
+            }
+        });
+
+        Assert.Equal("IncompleteStream", ex.ErrorType);
+        Assert.Equal(["Partial"], received);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_StreamEndsBeforeAnyContent_RetriesTheRequestAsync()
+    {
+        await using var server = await FakeBedrockServer.StartAsync();
+        server.EnqueueEventStream(EventStreamBodies.MessageStart());
+        server.EnqueueEventStream(EventStreamBodies.TextAnswer("Complete"));
+        using var client = ClientFactory.Create(server);
+
+        var updates = await CollectAsync(client.GetStreamingResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("Complete", string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal(2, server.Requests.Count);
+    }
+
     internal static async Task<List<ChatResponseUpdate>> CollectAsync(IAsyncEnumerable<ChatResponseUpdate> updates)
     {
         var list = new List<ChatResponseUpdate>();

@@ -33,7 +33,7 @@ public sealed class DefaultAwsCredentialsProvider : IAwsCredentialsProvider
             var source = _source ??= ResolveSource();
             immutable = await source.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonClientException ex)
+        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException)
         {
             throw new AwsCredentialsUnavailableException($"AWS credentials could not be resolved: {ex.Message}", ex);
         }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace AgentHost.Bedrock.EventStream;
 
@@ -135,7 +134,7 @@ internal sealed class EventStreamDecoder
                 throw new EventStreamFormatException("Event-stream header name is truncated.");
             }
 
-            var name = Encoding.UTF8.GetString(data.Slice(1, nameLength));
+            var name = KnownStrings.GetString(data.Slice(1, nameLength));
             data = data[(1 + nameLength)..];
             var type = data[0];
             data = data[1..];
@@ -148,7 +147,7 @@ internal sealed class EventStreamDecoder
                 4 => BinaryPrimitives.ReadInt32BigEndian(Take(ref data, 4)),
                 5 => BinaryPrimitives.ReadInt64BigEndian(Take(ref data, 8)),
                 6 => Take(ref data, BinaryPrimitives.ReadUInt16BigEndian(Take(ref data, 2))).ToArray(),
-                7 => Encoding.UTF8.GetString(Take(ref data, BinaryPrimitives.ReadUInt16BigEndian(Take(ref data, 2)))),
+                7 => KnownStrings.GetString(Take(ref data, BinaryPrimitives.ReadUInt16BigEndian(Take(ref data, 2)))),
                 8 => DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(Take(ref data, 8))),
                 9 => new Guid(Take(ref data, 16), bigEndian: true),
                 _ => throw new EventStreamFormatException($"Unknown event-stream header type {type}."),

@@ -21,6 +21,9 @@ internal sealed class ConverseStreamProcessor(string modelId, string? responseId
     /// <summary>Whether an update with content has been produced (after that, no retry is allowed).</summary>
     public bool ProducedContent { get; private set; }
 
+    /// <summary>Whether the messageStop event arrived (a stream that ends without it is incomplete).</summary>
+    public bool SawMessageStop { get; private set; }
+
     /// <summary>The raw stop reason, once seen.</summary>
     public string? StopReason { get; private set; }
 
@@ -122,6 +125,7 @@ internal sealed class ConverseStreamProcessor(string modelId, string? responseId
     private ChatResponseUpdate? OnMessageStop(MessageStopEvent? e)
     {
         StopReason = e?.StopReason;
+        SawMessageStop = true;
         if (StopReason == BedrockStopReasons.ContextWindowExceeded)
         {
             throw new BedrockContextWindowExceededException("The conversation exceeds the model's context window (stop reason model_context_window_exceeded).");
