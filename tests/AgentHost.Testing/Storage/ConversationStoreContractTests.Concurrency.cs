@@ -50,8 +50,9 @@ public abstract partial class ConversationStoreContractTests
             for (var n = 0; n < turnsPerTask; n++)
             {
                 var turnId = $"task{task}-turn{n}";
-                while (true)
+                for (var attempt = 0; ; attempt++)
                 {
+                    Assert.True(attempt < 1000, "A turn lost the race 1000 times in a row.");
                     var snapshot = await Store.LoadAsync(session, 1);
                     try
                     {

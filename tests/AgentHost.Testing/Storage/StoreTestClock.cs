@@ -1,10 +1,13 @@
 namespace AgentHost.Testing.Storage;
 
-/// <summary>A settable clock for store tests: starts at a fixed instant and moves only when told to.</summary>
+/// <summary>
+/// A settable clock for store tests: starts at the current second and moves only when told to. It starts at the real
+/// time (not a fixed date) because DynamoDB Local deletes items whose TTL attribute lies in the past.
+/// </summary>
 public sealed class StoreTestClock : TimeProvider
 {
     private readonly Lock _gate = new();
-    private DateTimeOffset _now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    private DateTimeOffset _now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     public override DateTimeOffset GetUtcNow()
     {
