@@ -10,7 +10,7 @@ namespace AgentHost.Gateway.Catalog;
 /// Owns the gateway connections and the merged catalog. The refresh service lists; the catalog rebuilds the snapshot after every
 /// listing; the provider reads <see cref="Current"/> without any network call.
 /// </summary>
-internal sealed class GatewayToolCatalog : IAsyncDisposable
+internal sealed class GatewayToolCatalog : IAsyncDisposable, IDisposable
 {
     public const string GatewaySearchToolName = "x_amz_bedrock_agentcore_search";
 
@@ -19,6 +19,7 @@ internal sealed class GatewayToolCatalog : IAsyncDisposable
     private readonly HashSet<(ToolKey, string)> _loggedCollisions = [];
     private CatalogSnapshot _current = CatalogSnapshot.Empty;
     private long _version;
+    private int _disposed;
 
     public GatewayToolCatalog(GatewayToolOptions options, IReadOnlyList<string> configurationProblems, GatewayConnectionServices services)
     {
@@ -104,8 +105,16 @@ internal sealed class GatewayToolCatalog : IAsyncDisposable
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
+    /// <summary>Synchronous disposal for containers disposed with <c>Dispose()</c> (closes the sessions, bounded at 5 s each).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var connection in Connections)
         {
             await connection.DisposeAsync().ConfigureAwait(false);

@@ -27,6 +27,7 @@ public static class GatewayServiceCollectionExtensions
     /// (default <see cref="TimeProvider.System"/>) and, for AWS_IAM gateways, a registered <see cref="IAwsCredentialsProvider"/>
     /// (default: the standard AWS credential chain).
     /// </summary>
+    /// <remarks>Calling it again only adds the further <paramref name="configure"/> action.</remarks>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures the options (gateways, refresh interval, selection).</param>
     /// <returns>A builder for further configuration.</returns>
@@ -39,6 +40,7 @@ public static class GatewayServiceCollectionExtensions
             optionsBuilder.Configure(configure);
         }
 
+        var alreadyAdded = services.Any(d => d.ServiceType == typeof(GatewayToolCatalog));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IInboundAuthorizationAccessor, InboundAuthorization>();
         services.TryAddSingleton(CreateCatalog);
@@ -48,6 +50,11 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new GatewayToolProvider(sp.GetRequiredService<GatewayToolCatalog>(), sp.GetRequiredService<ToolSelector>()));
         services.TryAddSingleton<IToolProvider>(sp => sp.GetRequiredService<GatewayToolProvider>());
         services.TryAddSingleton<IGatewayStatusProvider>(sp => new GatewayStatusProvider(sp.GetRequiredService<GatewayToolCatalog>()));
+        if (alreadyAdded)
+        {
+            return new GatewayToolsBuilder(services);
+        }
+
         services.AddHostedService(sp => new GatewayRefreshService(
             sp.GetRequiredService<GatewayToolCatalog>(),
             sp.GetRequiredService<TimeProvider>(),
