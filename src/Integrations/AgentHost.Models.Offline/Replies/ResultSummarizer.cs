@@ -69,11 +69,15 @@ internal static partial class ResultSummarizer
         {
             "get" or "show" or "fetch" or "read" => $"Here is the {rest}{subject}:",
             "list" => $"Here are the {rest}{subject}:",
-            _ when PastTense.TryGetValue(verb, out string? past) && rest.StartsWith("to ", StringComparison.Ordinal) => $"I {past} this {rest}{subject}:",
+            _ when PastTense.TryGetValue(verb, out string? past) && rest.StartsWith("to ", StringComparison.Ordinal) => $"I {past} this to {Article(rest[3..])}{subject}:",
             _ when PastTense.TryGetValue(verb, out string? past) => $"I {past} the {(rest.Length > 0 ? rest : "request")}{subject}:",
             _ => $"Here is the result of {Humanize.ToolWords(toolName)}{subject}:",
         };
     }
+
+    private static string Article(string noun) =>
+        noun.StartsWith("a ", StringComparison.Ordinal) || noun.StartsWith("the ", StringComparison.Ordinal) ? noun
+        : "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " + noun : "a " + noun;
 
     private static void Render(JsonElement json, StringBuilder text, int maxItems, int maxFields)
     {
