@@ -28,15 +28,21 @@ public static class BedrockConfiguration
 
     /// <summary>
     /// Creates a <see cref="BedrockChatClient"/> with the standard credential chain (or the configured profile),
-    /// environment defaults applied to <paramref name="options"/>.
+    /// environment defaults applied to <paramref name="options"/>; region and endpoint are resolved from
+    /// <paramref name="environment"/> when the options leave them unset.
     /// </summary>
     /// <param name="options">Options; <see langword="null"/> reads everything from the environment.</param>
     /// <param name="loggerFactory">Logging; optional.</param>
+    /// <param name="environment">Environment lookup; defaults to the process environment.</param>
     /// <returns>The client (dispose it with the host).</returns>
-    /// <exception cref="InvalidOperationException">No model id or no region is configured.</exception>
-    public static IChatClient CreateChatClient(BedrockChatClientOptions? options = null, ILoggerFactory? loggerFactory = null)
+    /// <exception cref="InvalidOperationException">No region is configured.</exception>
+    public static IChatClient CreateChatClient(BedrockChatClientOptions? options = null, ILoggerFactory? loggerFactory = null, Func<string, string?>? environment = null)
     {
-        options = (options ?? new BedrockChatClientOptions()).WithEnvironmentDefaults();
+        options = (options ?? new BedrockChatClientOptions()).WithEnvironmentDefaults(environment);
+        var region = options.ResolveRegion(environment)
+            ?? throw new InvalidOperationException("No AWS region is configured for Bedrock: set AWS_REGION, AWS_DEFAULT_REGION or a region in the AWS profile.");
+        options.Region = region;
+        options.Endpoint = options.ResolveEndpoint(region, environment);
         return new BedrockChatClient(options, new DefaultAwsCredentialsProvider(options.Profile), logger: loggerFactory?.CreateLogger<BedrockChatClient>());
     }
 }

@@ -62,4 +62,22 @@ public sealed class BedrockConfigurationTests
     {
         Assert.Equal(new Uri("https://bedrock-runtime.eu-west-3.amazonaws.com"), new BedrockChatClientOptions().ResolveEndpoint("eu-west-3", Env()));
     }
+
+    [Fact]
+    public void CreateChatClient_RegionAndEndpointOnlyInTheGivenEnvironment_UsesThem()
+    {
+        using var client = BedrockConfiguration.CreateChatClient(new BedrockChatClientOptions { ModelId = "m" }, environment: Env(("AWS_REGION", "ap-northeast-1"), ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://127.0.0.1:4010")));
+
+        var metadata = client.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata)) as Microsoft.Extensions.AI.ChatClientMetadata;
+        Assert.Equal(new Uri("http://127.0.0.1:4010"), metadata!.ProviderUri);
+        Assert.Equal("m", metadata.DefaultModelId);
+    }
+
+    [Fact]
+    public void CreateChatClient_NoRegionAnywhere_ThrowsAnActionableMessage()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => BedrockConfiguration.CreateChatClient(new BedrockChatClientOptions { ModelId = "m", Profile = "agenthost-test-profile-that-does-not-exist" }, environment: Env()));
+
+        Assert.Contains("AWS_REGION", ex.Message, StringComparison.Ordinal);
+    }
 }
