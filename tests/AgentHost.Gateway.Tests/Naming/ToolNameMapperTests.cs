@@ -109,4 +109,12 @@ public sealed class ToolNameMapperTests
             Assert.Equal(tool, back);
         }
     }
+
+    [Fact]
+    public void HashSuffix_IsSha256OfGatewayAndName_SoItIsStableAcrossProcessesAndVersions()
+    {
+        var name = "t___" + new string('a', 61);
+
+        Assert.Equal("t___aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_f4e2267f", Map(("gw", name)).ToBedrockName(new ToolKey("gw", name)));
+    }
 }
