@@ -1,5 +1,6 @@
 using AgentHost.DevGateway.Logging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AgentHost.DevGateway;
@@ -27,6 +28,15 @@ public sealed class DevGatewayHandle : IAsyncDisposable
 
     /// <summary>Gets the number of tools listed, including the search tool.</summary>
     public int ToolCount { get; }
+
+    /// <summary>
+    /// Waits until <paramref name="cancellationToken"/> is cancelled (for example by Ctrl+C in a
+    /// <c>devgateway</c> command) or the server is stopped. Does not stop the server itself: dispose the handle.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <returns>A task that completes when the wait ends.</returns>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>
+        _app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>Stops the server and releases the port.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>

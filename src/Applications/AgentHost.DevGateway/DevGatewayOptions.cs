@@ -11,6 +11,23 @@ public sealed class DevGatewayOptions
     /// <summary>The environment variable read by callers for <see cref="BearerToken"/>: <c>AGENTHOST_DEVGATEWAY_TOKEN</c>.</summary>
     public const string BearerTokenEnvironmentVariable = "AGENTHOST_DEVGATEWAY_TOKEN";
 
+    /// <summary>
+    /// Creates options from the environment: <c>AGENTHOST_DEVGATEWAY_PORT</c> (default 0, ephemeral) and
+    /// <c>AGENTHOST_DEVGATEWAY_TOKEN</c> (default none). Other settings keep their defaults.
+    /// </summary>
+    /// <returns>The options.</returns>
+    /// <exception cref="FormatException">The port variable is not a number.</exception>
+    public static DevGatewayOptions FromEnvironment()
+    {
+        string? port = Environment.GetEnvironmentVariable(PortEnvironmentVariable);
+        string? token = Environment.GetEnvironmentVariable(BearerTokenEnvironmentVariable);
+        return new DevGatewayOptions
+        {
+            Port = string.IsNullOrWhiteSpace(port) ? 0 : int.Parse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture),
+            BearerToken = string.IsNullOrEmpty(token) ? null : token,
+        };
+    }
+
     /// <summary>Gets or sets the TCP port. Default 0: an ephemeral port chosen by the operating system.</summary>
     public int Port { get; set; }
 

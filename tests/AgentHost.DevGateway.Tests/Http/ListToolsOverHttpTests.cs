@@ -60,4 +60,20 @@ public sealed class ListToolsOverHttpTests
 
         Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Wait_for_shutdown_returns_when_its_token_is_cancelled_and_dispose_frees_the_port()
+    {
+        DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        using CancellationTokenSource stop = new();
+
+        Task waiting = gateway.WaitForShutdownAsync(stop.Token);
+        Assert.False(waiting.IsCompleted);
+        await stop.CancelAsync();
+        await waiting;
+        await gateway.DisposeAsync();
+
+        await using DevGatewayHandle again = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = gateway.Port }, TestContext.Current.CancellationToken);
+        Assert.Equal(gateway.Port, again.Port);
+    }
 }

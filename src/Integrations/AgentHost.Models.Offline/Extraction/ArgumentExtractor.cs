@@ -151,6 +151,12 @@ internal static partial class ArgumentExtractor
             return quoted.FirstOrDefault() ?? ValueFinder.FindName(text);
         }
 
+        // An id without a pattern in the schema: take an id-like token (LP-001, C-1042, T-10001).
+        if (name.EndsWith("id", StringComparison.Ordinal) && IdLikeRegex().Match(text) is { Success: true } id)
+        {
+            return id.Value.ToUpperInvariant();
+        }
+
         if (quoted.Count > 0)
         {
             string first = quoted[0];
@@ -184,6 +190,9 @@ internal static partial class ArgumentExtractor
 
         return null;
     }
+
+    [GeneratedRegex(@"\b[A-Za-z]{1,4}-\d{2,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IdLikeRegex();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex WordRegex();
