@@ -10,8 +10,15 @@ namespace AgentHost.Abstractions.Conversations;
 /// </summary>
 public static class ConversationJson
 {
-    /// <summary>The serializer options for messages.</summary>
-    public static JsonSerializerOptions Options => AIJsonUtilities.DefaultOptions;
+    /// <summary>The serializer options for messages: <see cref="AIJsonUtilities.DefaultOptions"/> without indentation.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+        options.MakeReadOnly();
+        return options;
+    }
 
     /// <summary>Serialises messages to UTF-8 JSON.</summary>
     public static byte[] SerializeMessages(IReadOnlyList<ChatMessage> messages) =>

@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using AgentHost.Abstractions.Agents;
+using AgentHost.Abstractions.Conversations;
+using AgentHost.Abstractions.Tools;
+using AgentHost.AgentCore.Runtime.Invocations;
+using AgentHost.Core.Sessions;
+using AgentHost.DevGateway;
+using AgentHost.Gateway.Status;
+using AgentHost.Hosting.Composition;
+using AgentHost.Hosting.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AgentHost.Cli.Clients;
+
+/// <summary>Runs the agent inside the CLI process: the same composition as the server, plus the development gateway when no gateway is configured.</summary>
+internal sealed class InProcessAgentClient : IAgentClient
+{
+    private readonly IHost _host;
+    private readonly DevGatewayHandle? _devGateway;
+    private readonly AgentSessionService _sessions;
+
+    private InProcessAgentClient(IHost host, DevGatewayHandle? devGateway, string description)
+    {
+        _host = host;
+        _devGateway = devGateway;
+        _sessions = host.Services.GetRequiredService<AgentSessionService>();
+        Description = description;
+    }
+
+    public string Description { get; }
+
+    public bool HasStore => true;
+
+    /// <summary>Starts the agent: builds the host, starts the development gateway when needed, waits (bounded) for the tools.</summary>
+    public static async Task<InProcessAgentClient> StartAsync(IConfigurationRoot configuration, AgentHostSettings settings, bool verbose, CancellationToken cancellationToken)
+    {
+        DevGatewayHandle? devGateway = null;
+        var enabled = settings.DevGateway.Enabled.ToUpperInvariant();
+        var gatewaysConfigured = GatewayComposition.CountConfigured(configuration, Environment.GetEnvironmentVariables()) > 0;
+        if (enabled == "TRUE" || (enabled == "AUTO" && !gatewaysConfigured))
+        {
+            devGateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = settings.DevGateway.Port, BearerToken = null }, cancellationToken);
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("AgentHost.Gateway", verbose ? LogLevel.Information : LogLevel.Error);
+        builder.Logging.AddFilter("ModelContextProtocol", verbose ? LogLevel.Warning : LogLevel.Error);
+        builder.Services.AddAgentHost(settings, configuration, devGateway?.Endpoint);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        var status = host.Services.GetRequiredService<IGatewayStatusProvider>();
+        if (status.GetStatus().Count > 0)
+        {
+            await GatewayStartupWaiter.WaitAsync(status, TimeSpan.FromSeconds(15), cancellationToken);
+        }
+
+        var description = host.Services.GetRequiredService<AgentHostDescription>();
+        return new InProcessAgentClient(host, devGateway, $"{description.ToStartupLine()}{Environment.NewLine}  Tools available: {status.ToolCount}");
+    }
+
+    public async IAsyncEnumerable<AgentEvent> RunTurnAsync(string sessionId, string prompt, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new SessionTurnRequest
+        {
+            SessionId = sessionId,
+            Prompt = prompt,
+            Channel = "CLI",
+            Metadata = new SessionMetadata { Channel = "CLI" },
+        };
+        await foreach (var item in _sessions.RunTurnStreamingAsync(request, cancellationToken))
+        {
+            yield return item is SessionTurnFinishedEvent finished ? new CliTurnFinished(InvocationMapper.ToResponse(finished.Result)) : item;
+        }
+    }
+
+    public Task<IReadOnlyList<SessionHeader>> ListSessionsAsync(int limit, CancellationToken cancellationToken) =>
+        _sessions.Store.ListSessionsAsync(new SessionListQuery { Limit = limit }, cancellationToken);
+
+    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string sessionId, CancellationToken cancellationToken) =>
+        _sessions.Store.ReadTurnsAsync(sessionId, 1, cancellationToken);
+
+    public Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken) =>
+        _sessions.Store.DeleteSessionAsync(sessionId, cancellationToken);
+
+    public async Task<IReadOnlyList<(string Name, string Description)>> ListToolsAsync(CancellationToken cancellationToken)
+    {
+        var provider = _host.Services.GetRequiredService<IToolProvider>();
+        var context = new ToolSelectionContext(new InvocationContext { SessionId = "cli-tools", TurnId = "tools" }, [], 1);
+        var tools = await provider.GetToolsAsync(context, cancellationToken);
+        return tools.Select(t => (t.Name, t.Description)).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        if (_devGateway is not null)
+        {
+            await _devGateway.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using AgentHost.Hosting.Composition;
+using AgentHost.Storage.DynamoDb;
+
+namespace AgentHost.Cli.Commands;
+
+/// <summary><c>agenthost store create-table</c>: creates the DynamoDB table (local and development use).</summary>
+internal static class StoreCommand
+{
+    public static Command Create(GlobalOptions global, CliContext context)
+    {
+        var command = new Command("store", "Manage the conversation store.");
+        var pitr = new Option<bool>("--point-in-time-recovery") { Description = "Also enable point-in-time recovery (recommended outside local use)." };
+        var create = new Command("create-table", "Create the DynamoDB table (key schema, status index, TTL) named by AGENTHOST_DYNAMODB_TABLE, if it is missing.") { pitr };
+        create.SetAction(async (parse, cancellationToken) =>
+        {
+            var (_, settings) = global.Load(parse);
+            if (string.IsNullOrWhiteSpace(settings.Store.DynamoDbTable))
+            {
+                await context.Error.WriteLineAsync("No table name: set AGENTHOST_DYNAMODB_TABLE (or --set Store:DynamoDbTable=NAME).");
+                return CliApplication.UsageError;
+            }
+
+            var options = StoreFactory.DynamoDbOptions(settings.Store);
+            using var client = DynamoDbClientFactory.Create(options);
+            var created = await new DynamoDbTableInitializer(client).CreateTableIfMissingAsync(options.TableName, parse.GetValue(pitr), cancellationToken);
+            await context.Output.WriteLineAsync(created ? $"Created table {options.TableName}." : $"Table {options.TableName} already exists.");
+            return 0;
+        });
+        command.Subcommands.Add(create);
+        return command;
+    }
+}

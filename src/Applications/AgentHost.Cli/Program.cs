@@ -1,0 +1,4 @@
+using AgentHost.Cli;
+using AgentHost.Cli.Commands;
+
+return await CliApplication.RunAsync(args, CliContext.FromConsole());
