@@ -1,3 +1,4 @@
+using AgentHost.Testing.Storage;
 using Amazon.Runtime;
 
 namespace AgentHost.Storage.DynamoDb.Tests;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AgentHost.Storage.DynamoDb.Tests;
+namespace AgentHost.Testing.Storage;
 
 /// <summary>
 /// Counts requests (by X-Amz-Target operation) and request body bytes. <see cref="FailBeforeSend"/> and
