@@ -1,4 +1,5 @@
 using AgentHost.Abstractions.Tools;
+using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Catalog;
 using AgentHost.Gateway.Selection;
 using AgentHost.Gateway.Tools;
@@ -22,10 +23,14 @@ public sealed class GatewayToolProvider : IToolProvider
     private readonly GatewayToolCatalog _catalog;
     private readonly ToolSelector _selector;
     private readonly ToolSearchFunction _search;
+    private readonly IInboundAuthorizationAccessor? _inbound;
+    private readonly TimeProvider _time;
 
-    internal GatewayToolProvider(GatewayToolCatalog catalog, ToolSelector selector)
+    internal GatewayToolProvider(GatewayToolCatalog catalog, ToolSelector selector, IInboundAuthorizationAccessor? inbound, TimeProvider time)
     {
         _catalog = catalog;
+        _inbound = inbound;
+        _time = time;
         _selector = selector;
         var options = catalog.Options;
         _search = new ToolSearchFunction(options.SearchToolName, () => _catalog.Current, selector, options.SelectionSize);
@@ -37,7 +42,7 @@ public sealed class GatewayToolProvider : IToolProvider
     internal ToolSelector Selector => _selector;
 
     /// <summary>
-    /// Waits until every configured gateway has been listed or has failed at least once (so a host can start listening with its
+    /// Waits until every configured gateway (except pass-through-only ones, listed on first use) has been listed or has failed at least once (so a host can start listening with its
     /// catalog ready), or until <paramref name="timeout"/> elapses. Never throws for an unreachable gateway: it keeps being retried
     /// in the background.
     /// </summary>
@@ -50,7 +55,7 @@ public sealed class GatewayToolProvider : IToolProvider
         deadline.CancelAfter(timeout);
         try
         {
-            while (!_catalog.Connections.All(c => c.IsPublished || c.LastError is not null))
+            while (!_catalog.Connections.All(c => c.IsPublished || c.LastError is not null || c.ListsWithInboundAuthorization))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token).ConfigureAwait(false);
             }
@@ -60,13 +65,14 @@ public sealed class GatewayToolProvider : IToolProvider
             return false;
         }
 
-        return _catalog.Connections.All(c => c.IsPublished);
+        return _catalog.Connections.All(c => c.IsPublished || c.ListsWithInboundAuthorization);
     }
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<AITool>> GetToolsAsync(ToolSelectionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        await RefreshPassThroughGatewaysAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = _catalog.Current;
         var options = _catalog.Options;
         if (snapshot.Tools.Count <= options.SelectionThreshold)
@@ -114,6 +120,35 @@ public sealed class GatewayToolProvider : IToolProvider
         }
 
         return new(name == _catalog.Options.SearchToolName && snapshot.Tools.Count > 0 ? _search : null);
+    }
+
+    /// <summary>Lists pass-through-only gateways with the inbound token: on first use, after a change notice or after the TTL.</summary>
+    private async Task RefreshPassThroughGatewaysAsync(CancellationToken cancellationToken)
+    {
+        foreach (var connection in _catalog.Connections)
+        {
+            if (!connection.ListsWithInboundAuthorization || _inbound?.Authorization is not { Length: > 0 })
+            {
+                continue;
+            }
+
+            var stale = !connection.HasListed || connection.RefreshRequested ||
+                _time.GetUtcNow() - connection.LastRefresh >= _catalog.Options.RefreshInterval;
+            if (!stale)
+            {
+                continue;
+            }
+
+            _ = connection.ResetRefreshSignal();
+            try
+            {
+                await connection.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Recorded in the gateway status (LastError); the invocation goes on with the tools it has.
+            }
+        }
     }
 
     private static GatewayToolFunction? FindByAnyName(CatalogSnapshot snapshot, string name) =>

@@ -172,4 +172,31 @@ public sealed class AuthenticationTests
         Assert.All(server.AuthorizationHeaders, h => Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", h, StringComparison.Ordinal));
         Assert.All(server.AuthorizationHeaders, h => Assert.Contains("/us-west-2/bedrock-agentcore/aws4_request", h, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PassThroughOnlyGateway_IsListedWithTheInboundBearerOnFirstUseAndThenCachedAsync()
+    {
+        await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
+        server.AcceptToken("caller-token");
+        var gateway = GatewayTestHost.Gateway("passthrough", server.Url, GatewayAuthType.CustomJwt);
+        gateway.PassThroughAuthorization = true;
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(gateway));
+        Assert.True(await host.Provider.WaitForDiscoveryAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Empty(await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi"), TestContext.Current.CancellationToken));
+        Assert.Equal(0, server.ListCalls);
+
+        IReadOnlyList<Microsoft.Extensions.AI.AITool> first;
+        using (InboundAuthorization.Use("Bearer caller-token"))
+        {
+            first = await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi"), TestContext.Current.CancellationToken);
+            await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi again"), TestContext.Current.CancellationToken);
+            await (await host.ResolveAsync("orders___get_order")).InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-4" }, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(5, first.Count);
+        Assert.Equal(1, server.ListCalls);
+        Assert.Equal(1, server.CallCalls);
+        Assert.Equal(0, server.TokenRequests);
+        Assert.All(server.AuthorizationHeaders, h => Assert.Equal("Bearer caller-token", h));
+    }
 }

@@ -45,6 +45,13 @@ internal sealed class GatewayToolCatalog : IAsyncDisposable, IDisposable
                 continue;
             }
 
+            if (gateway.AuthType == GatewayAuthType.CustomJwt && (gateway.TokenEndpoint is null || string.IsNullOrEmpty(gateway.ClientId)))
+            {
+                GatewayLog.ConfigurationProblem(_logger, gateway.PassThroughAuthorization
+                    ? $"gateway '{gateway.Name}' has no client credentials: only calls made with an inbound Authorization header are authenticated, background listing is not."
+                    : $"gateway '{gateway.Name}' uses CUSTOM_JWT without a token endpoint and client id: its requests carry no token.");
+            }
+
             var connection = new GatewayConnection(gateway, options, services);
             connection.CatalogChanged += (_, _) => Rebuild();
             connections.Add(connection);

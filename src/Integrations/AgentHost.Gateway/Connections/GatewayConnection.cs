@@ -49,6 +49,16 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
     public GatewayOptions Gateway { get; }
 
+    /// <summary>
+    /// A CUSTOM_JWT gateway with pass-through and no client credentials: only an inbound <c>Authorization</c> header can
+    /// authenticate, so it is listed in the flow of an invocation (first use, after a change notice, after the TTL), never in the background.
+    /// </summary>
+    public bool ListsWithInboundAuthorization =>
+        Gateway.AuthType == GatewayAuthType.CustomJwt && Gateway.PassThroughAuthorization && _tokens?.IsConfigured != true;
+
+    /// <summary>Whether a change notice arrived since the last listing started.</summary>
+    public bool RefreshRequested => Volatile.Read(ref _refreshSignal).Task.IsCompleted;
+
     public string Name => Gateway.Name;
 
     /// <summary>The last listed catalog (kept while the gateway is down).</summary>

@@ -22,7 +22,9 @@ internal sealed class GatewayRefreshService(GatewayToolCatalog catalog, TimeProv
             return Task.CompletedTask;
         }
 
-        return Task.WhenAll(catalog.Connections.Select(c => Task.Run(() => MaintainAsync(c, stoppingToken), stoppingToken)));
+        return Task.WhenAll(catalog.Connections
+            .Where(c => !c.ListsWithInboundAuthorization)
+            .Select(c => Task.Run(() => MaintainAsync(c, stoppingToken), stoppingToken)));
     }
 
     private async Task MaintainAsync(GatewayConnection connection, CancellationToken stoppingToken)

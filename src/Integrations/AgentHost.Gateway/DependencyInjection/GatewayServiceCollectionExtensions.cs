@@ -47,7 +47,11 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new ToolSelector(
             sp.GetRequiredService<GatewayToolCatalog>().Options,
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("AgentHost.Gateway")));
-        services.TryAddSingleton(sp => new GatewayToolProvider(sp.GetRequiredService<GatewayToolCatalog>(), sp.GetRequiredService<ToolSelector>()));
+        services.TryAddSingleton(sp => new GatewayToolProvider(
+            sp.GetRequiredService<GatewayToolCatalog>(),
+            sp.GetRequiredService<ToolSelector>(),
+            sp.GetService<IInboundAuthorizationAccessor>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IToolProvider>(sp => sp.GetRequiredService<GatewayToolProvider>());
         services.TryAddSingleton<IGatewayStatusProvider>(sp => new GatewayStatusProvider(sp.GetRequiredService<GatewayToolCatalog>()));
         if (alreadyAdded)
