@@ -127,6 +127,8 @@ public sealed class ToolCallTests : IAsyncLifetime
 
         Assert.Equal("Gets an order by id.", function.Description);
         Assert.Equal("orderId", function.JsonSchema.GetProperty("required")[0].GetString());
+        Assert.Equal("orders___get_order", function.AdditionalProperties[GatewayToolProperties.ToolName]);
+        Assert.Equal("main", function.AdditionalProperties[GatewayToolProperties.GatewayName]);
     }
 
     [Fact]

@@ -99,7 +99,10 @@ public sealed class LargeCatalogSelectionTests
         var names = host.Catalog.Current.Tools.Select(t => t.Name).ToList();
         Assert.Equal(10, names.Distinct().Count());
         var betaName = Assert.Single(names, n => n.StartsWith("orders___get_order_", StringComparison.Ordinal));
-        await (await host.ResolveAsync(betaName)).InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-5" }, TestContext.Current.CancellationToken);
+        var betaTool = await host.ResolveAsync(betaName);
+        Assert.Equal("orders___get_order", betaTool.AdditionalProperties[Tools.GatewayToolProperties.ToolName]);
+        Assert.Equal("beta", betaTool.AdditionalProperties[Tools.GatewayToolProperties.GatewayName]);
+        await betaTool.InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-5" }, TestContext.Current.CancellationToken);
         await (await host.ResolveAsync("orders___get_order")).InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-6" }, TestContext.Current.CancellationToken);
 
         Assert.Equal("orders___get_order", Assert.Single(beta.Calls).Name);

@@ -24,7 +24,14 @@ internal sealed class GatewayToolFunction : AIFunction
         Name = bedrockName;
         Description = tool.Description ?? tool.Title ?? string.Empty;
         JsonSchema = NormaliseSchema(tool.InputSchema);
+        AdditionalProperties = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [GatewayToolProperties.ToolName] = tool.Name,
+            [GatewayToolProperties.GatewayName] = connection.Name,
+        };
     }
+
+    public override IReadOnlyDictionary<string, object?> AdditionalProperties { get; }
 
     public override string Name { get; }
 
