@@ -56,15 +56,26 @@ public sealed partial class DynamoDbConversationStore : IConversationStore
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var headerTask = GetItemAsync(sessionId, DynamoDbTableSchema.HeaderSortKey, cancellationToken);
         var turnsTask = maxTurns > 0 ? QueryNewestTurnsAsync(sessionId, maxTurns, cancellationToken) : Task.FromResult(new List<TurnRecord>());
-        var header = await headerTask.ConfigureAwait(false);
+        var headerItem = await headerTask.ConfigureAwait(false);
         var turns = await turnsTask.ConfigureAwait(false);
-        if (header is null)
+        if (headerItem is null)
         {
             return ConversationSnapshot.Empty;
         }
 
+        // The two reads ran concurrently with possible writers: make the snapshot consistent with the header. A turn newer
+        // than the header's count is dropped; a query that missed the header's last turn is repeated (the transaction that
+        // raised the count wrote that turn, and both reads are strongly consistent).
+        var header = HeaderItemCodec.Decode(headerItem);
+        turns.RemoveAll(turn => turn.Sequence > header.TurnCount);
+        if (maxTurns > 0 && header.TurnCount > 0 && (turns.Count == 0 || turns[0].Sequence < header.TurnCount))
+        {
+            turns = await QueryNewestTurnsAsync(sessionId, maxTurns, cancellationToken).ConfigureAwait(false);
+            turns.RemoveAll(turn => turn.Sequence > header.TurnCount);
+        }
+
         turns.Reverse();
-        return new ConversationSnapshot(HeaderItemCodec.Decode(header), turns);
+        return new ConversationSnapshot(header, turns);
     }
 
     /// <inheritdoc />
