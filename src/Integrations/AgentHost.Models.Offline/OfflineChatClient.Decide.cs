@@ -61,15 +61,31 @@ public sealed partial class OfflineChatClient
     /// <summary>
     /// Calls the best-ranked tool whose required arguments are all present, among the tools scoring at least
     /// <see cref="CloseRunnerUpRatio"/> of the best; otherwise asks for what the best tool is missing.
+    /// A write tool is a runner-up only when the user used one of its action words, so a write action is never
+    /// a fallback guess. A write tool that
+    /// got nothing but ids (no content for its other parameters) yields to a complete runner-up.
     /// </summary>
     private OfflineDecision CallOrAsk(string id, List<RankedTool> ranked, string text, ConversationView view)
     {
         IReadOnlyList<string> history = _options.UseConversationContext ? view.History : [];
         double floor = ranked[0].Score * CloseRunnerUpRatio;
         ExtractionResult? first = null;
+        (RankedTool Tool, ExtractionResult Extraction)? deferred = null;
         foreach (RankedTool candidate in ranked.Where(r => r.Score >= floor))
         {
+            bool isTop = ReferenceEquals(candidate, ranked[0]);
+            if (!isTop && !candidate.ActionMentioned)
+            {
+                continue;
+            }
+
             ExtractionResult extraction = ArgumentExtractor.Extract(candidate.Tool, text, history, EnumSynonyms.Default);
+            if (extraction.IsComplete && isTop && candidate.Tool.IsWrite && OnlyIds(candidate.Tool, extraction))
+            {
+                deferred = (candidate, extraction);
+                continue;
+            }
+
             if (extraction.IsComplete)
             {
                 return CallTool(id, 0, candidate.Tool, extraction.Arguments, candidate.Score);
@@ -78,9 +94,18 @@ public sealed partial class OfflineChatClient
             first ??= extraction;
         }
 
+        if (deferred is { } fallback)
+        {
+            return CallTool(id, 0, fallback.Tool.Tool, fallback.Extraction.Arguments, fallback.Tool.Score);
+        }
+
         OfflineChatClientLog.AskingForArguments(_logger, ranked[0].Tool.Name, first!.Missing.Count);
         return OfflineDecision.Reply(id, MissingArgumentPrompt.Ask(ranked[0].Tool, first.Missing));
     }
+
+    private static bool OnlyIds(ToolCandidate tool, ExtractionResult extraction) =>
+        tool.Parameters.Any(p => p.Pattern is null || !p.Required) &&
+        extraction.Arguments.Keys.All(k => tool.Parameters.First(p => p.Name == k) is { Pattern: not null, Required: true });
 
     private OfflineDecision AfterToolResults(string id, ConversationView view, List<ToolCandidate> tools)
     {

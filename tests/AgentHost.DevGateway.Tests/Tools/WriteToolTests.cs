@@ -33,6 +33,18 @@ public sealed class WriteToolTests
     }
 
     [Fact]
+    public async Task Created_case_appears_first_in_the_investors_open_cases()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        await fixture.CallOkAsync("cases___create_case", new { investorId = "LP-002", subject = "Fee query" });
+        JsonElement open = await fixture.CallOkAsync("cases___list_cases", new { investorId = "LP-002", status = "open" });
+
+        Assert.Equal("Fee query", open.GetProperty("cases")[0].GetProperty("subject").GetString());
+        Assert.All(open.GetProperty("cases").EnumerateArray(), c => Assert.Equal("open", c.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task Case_note_is_seen_by_get_case_and_moves_an_open_case_in_progress()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();

@@ -28,6 +28,15 @@ public sealed class MissingArgumentTests
     }
 
     [Fact]
+    public async Task Callback_request_asks_for_details_rather_than_escalating_on_a_guess()
+    {
+        ChatResponse response = await Chat.AskAsync("Can someone call me back tomorrow? LP-003");
+
+        Assert.Null(Chat.Call(response));
+        Assert.StartsWith("To book callback I need the date", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_to_the_question_completes_the_pending_request()
     {
         List<ChatMessage> messages =

@@ -39,6 +39,13 @@ public static class PromptTable
         { "List the dividends and fees on LP-006's account since 1 March 2026", "accounts___list_transactions", "investorId=LP-006;fromDate=2026-03-01" },
         { "Withdraw £1,200.50 from LP-001's account", "accounts___request_withdrawal", "investorId=LP-001;amount=1200.50" },
         { "Book a callback for LP-005 on 2026-12-03 in the afternoon", "scheduling___book_callback", "investorId=LP-005;date=2026-12-03;timeSlot=afternoon" },
+        { "what's the email address for LP-001", "crm___get_investor_profile", "investorId=LP-001" },
+        { "Any open cases for LP-001?", "cases___list_cases", "investorId=LP-001;status=open" },
+        { "Send LP-001 their contract note by email", "documents___request_document", "investorId=LP-001;documentType=contract_note;deliveryMethod=email" },
+        { "Show LP-001 equities", "portfolio___get_positions", "investorId=LP-001;assetClass=equity" },
+        { "I've moved, my new email is a.b@example.com, investor LP-008", "crm___update_contact_details", "investorId=LP-008;email=a.b@example.com" },
+        { "What's the latest price of Microsoft MSFT?", "market___get_quote", "symbol=MSFT" },
+        { "Did my dividend arrive? LP-002", "accounts___list_transactions", "investorId=LP-002" },
         { "Can my adviser ring me on 5th December 2026 in the morning? I'm LP-007", "scheduling___book_callback", "investorId=LP-007;date=2026-12-05;timeSlot=morning" },
     };
 }

@@ -11,6 +11,30 @@ internal static class CaseTools
         handlers["cases___create_case"] = Create;
         handlers["cases___get_case"] = Get;
         handlers["cases___add_case_note"] = AddNote;
+        handlers["cases___list_cases"] = List;
+    }
+
+    private static JsonNode List(ContactCentreStore store, ToolArguments args)
+    {
+        InvestorRecord i = store.Investor(args.Investor());
+        string? status = args.Optional("status");
+        IEnumerable<CaseRecord> cases = store.Data.Cases
+            .Where(c => c.InvestorId == i.InvestorId && (status is null || c.Status == status))
+            .OrderByDescending(c => c.CreatedOn, StringComparer.Ordinal)
+            .ThenByDescending(c => c.CaseId, StringComparer.Ordinal);
+        return new JsonObject
+        {
+            ["investorId"] = i.InvestorId,
+            ["cases"] = new JsonArray([.. cases.Select(c => (JsonNode)new JsonObject
+            {
+                ["caseId"] = c.CaseId,
+                ["subject"] = c.Subject,
+                ["category"] = c.Category,
+                ["priority"] = c.Priority,
+                ["status"] = c.Status,
+                ["createdOn"] = c.CreatedOn,
+            })]),
+        };
     }
 
     private static JsonNode Create(ContactCentreStore store, ToolArguments args)

@@ -29,7 +29,7 @@ internal sealed partial class ToolRanker
         ["add"] = ["add", "append", "note", "record", "comment"],
         ["request"] = ["request", "send", "copy", "post", "email", "resend", "reissue", "need", "want", "withdraw"],
         ["book"] = ["book", "schedule", "arrange", "callback", "call", "ring", "appointment"],
-        ["escalate"] = ["escalate", "human", "person", "someone", "supervisor", "manager", "transfer", "speak", "talk", "representative", "agent"],
+        ["escalate"] = ["escalate", "human", "person", "supervisor", "manager", "transfer", "speak", "talk", "representative", "agent"],
         ["withdraw"] = ["withdraw", "withdrawal", "take", "transfer", "pay"],
         ["place"] = ["place", "buy", "sell"],
         ["cancel"] = ["cancel", "stop"],
@@ -60,7 +60,8 @@ internal sealed partial class ToolRanker
     public List<RankedTool> Rank(string text, IReadOnlyList<string> rawTokens)
     {
         // Quoted text is content for an argument, and ids are values: neither says which tool to use.
-        List<string> userTerms = Terms.Of(IdOrQuotedRegex().Replace(text, " "));
+        string topic = CallBackRegex().Replace(IdOrQuotedRegex().Replace(text, " "), " callback ");
+        List<string> userTerms = Terms.Of(topic);
         Dictionary<string, double> query = new(StringComparer.Ordinal);
         foreach (string term in userTerms)
         {
@@ -80,7 +81,7 @@ internal sealed partial class ToolRanker
 
         HashSet<string> userSet = new(userTerms, StringComparer.Ordinal);
         return _tools
-            .Select(tool => new RankedTool(tool, Score(tool, query, userSet, rawTokens)))
+            .Select(tool => new RankedTool(tool, Score(tool, query, userSet, rawTokens), ActionMentioned(tool, userSet)))
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Tool.Order)
             .ToList();
@@ -118,7 +119,7 @@ internal sealed partial class ToolRanker
             score += IdPatternBonus;
         }
 
-        if (tool.IsWrite && ActionWords.TryGetValue(tool.Verb, out string[]? triggers) && !triggers.Any(userTerms.Contains))
+        if (!ActionMentioned(tool, userTerms))
         {
             score *= ReadPreferenceFactor;
         }
@@ -128,6 +129,12 @@ internal sealed partial class ToolRanker
 
     [GeneratedRegex("\\b[A-Za-z]{1,4}-\\d+\\b|[\"“”‘][^\"“”‘’]*[\"“”’]", RegexOptions.CultureInvariant)]
     private static partial Regex IdOrQuotedRegex();
+
+    [GeneratedRegex(@"\b(call|ring|phone)\s+(me|us|them|him|her|the\s+client|the\s+customer)?\s*back\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CallBackRegex();
+
+    private static bool ActionMentioned(ToolCandidate tool, HashSet<string> userTerms) =>
+        !tool.IsWrite || !ActionWords.TryGetValue(tool.Verb, out string[]? triggers) || triggers.Any(userTerms.Contains);
 
     private static bool IsGenericPattern(string pattern) => !pattern.Contains('-', StringComparison.Ordinal);
 }
