@@ -51,7 +51,7 @@ public sealed partial class OfflineChatClient
         {
             ToolCandidate? search = _options.UseSearchTool ? tools.FirstOrDefault(t => t.IsSearch) : null;
             return search is not null
-                ? CallTool(id, 0, search, new Dictionary<string, object?> { [search.Parameters.FirstOrDefault()?.Name ?? "query"] = text }, 0)
+                ? CallTool(id, 0, search, new Dictionary<string, object?> { ["query"] = text }, 0)
                 : OfflineDecision.Reply(id, "I'm the offline rule-based assistant (not a language model) and I couldn't match that to one of the available tools. " + SmallTalk.Help(tools));
         }
 

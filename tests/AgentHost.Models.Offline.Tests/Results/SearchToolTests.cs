@@ -17,6 +17,21 @@ public sealed class SearchToolTests
     }
 
     [Fact]
+    public async Task A_local_search_tool_with_optional_parameters_is_used_when_nothing_else_matches()
+    {
+        AIFunctionDeclaration local = AIFunctionFactory.CreateDeclaration("search_tools", "Searches the catalog of tools.", System.Text.Json.JsonDocument.Parse("""
+            {"type":"object","properties":{"query":{"type":"string"},"limit":{"type":"integer"}},"required":["query"]}
+            """).RootElement);
+        ChatOptions options = new() { Tools = [local, .. CatalogTools.Only("crm___get_investor_profile")] };
+
+        ChatResponse response = await Chat.AskAsync("Which trades of LP-001 are pending?", options);
+
+        FunctionCallContent call = Chat.RequireCall(response);
+        Assert.Equal("search_tools", call.Name);
+        Assert.Equal("Which trades of LP-001 are pending?", call.Arguments!["query"]);
+    }
+
+    [Fact]
     public async Task After_a_search_the_model_calls_the_best_found_tool_in_the_same_turn()
     {
         List<ChatMessage> messages = AfterSearch("""{"tools":[{"name":"portfolio___get_positions","description":"List positions"},{"name":"portfolio___get_portfolio","description":"Portfolio summary"}]}""");

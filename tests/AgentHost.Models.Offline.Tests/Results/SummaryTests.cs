@@ -39,6 +39,16 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public async Task Content_string_with_structured_content_uses_the_structured_part()
+    {
+        string converted = $$"""{"content":"Portfolio loaded.","structuredContent":{{Portfolio}}}""";
+
+        ChatResponse response = await Chat.AskAsync(AfterCall("portfolio___get_portfolio", JsonDocument.Parse(converted).RootElement));
+
+        Assert.Contains("- Name: Eleanor Whitfield", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mcp_error_result_is_reported_plainly()
     {
         const string Error = """{"content":[{"type":"text","text":"No investor with id LP-999 was found."}],"isError":true}""";

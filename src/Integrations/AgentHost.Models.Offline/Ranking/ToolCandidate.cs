@@ -22,7 +22,9 @@ internal sealed class ToolCandidate
         Verb = ToolName.Split('_', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
         IsWrite = WriteVerbs.Contains(Verb, StringComparer.Ordinal);
         IsSearch = Name.Equals(OfflineChatClient.GatewaySearchToolName, StringComparison.Ordinal)
-            || (Parameters.Count == 1 && Parameters[0].Name == "query" && ToolName.Contains("search", StringComparison.OrdinalIgnoreCase));
+            || (ToolName.Contains("search", StringComparison.OrdinalIgnoreCase)
+                && Parameters.Any(p => p.Name == "query" && p.Required)
+                && Parameters.All(p => p.Name == "query" || !p.Required));
 
         List<string> words = [];
         List<string> nameTerms = Terms.Of(Target + " " + ToolName);

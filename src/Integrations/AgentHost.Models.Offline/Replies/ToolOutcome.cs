@@ -88,6 +88,13 @@ internal sealed record ToolOutcome(bool IsError, JsonElement? Json, string? Text
                 : FromText(text);
         }
 
+        // The host's gateway adapter sends {"content": "<text>", "structuredContent": {...}} when both differ.
+        if (element.TryGetProperty("structuredContent", out JsonElement structuredOnly) && structuredOnly.ValueKind == JsonValueKind.Object &&
+            element.EnumerateObject().Count() <= 3)
+        {
+            return new ToolOutcome(isError, structuredOnly, null);
+        }
+
         if (element.TryGetProperty("error", out JsonElement error) && element.EnumerateObject().Count() <= 3)
         {
             string message = error.ValueKind == JsonValueKind.String ? error.GetString() ?? "unknown error"
