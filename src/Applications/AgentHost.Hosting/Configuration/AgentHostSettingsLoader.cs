@@ -178,13 +178,12 @@ public static class AgentHostSettingsLoader
 
     private static string DescribeBindingError(IConfigurationRoot configuration, InvalidOperationException ex)
     {
-        // The binder's message names the path, e.g. "Failed to convert configuration value at 'Agent:Limits:MaxCycles' to type 'System.Int32'."
+        // The binder's message names the value and the path: "Failed to convert configuration value 'many' at 'Agent:Limits:MaxCycles' to type 'System.Int32'."
         var message = ex.Message;
-        var start = message.IndexOf('\'', StringComparison.Ordinal);
-        var end = start >= 0 ? message.IndexOf('\'', start + 1) : -1;
-        if (start >= 0 && end > start)
+        var match = System.Text.RegularExpressions.Regex.Match(message, " at '(?<key>[^']+)'");
+        if (match.Success)
         {
-            var key = message[(start + 1)..end];
+            var key = match.Groups["key"].Value;
             var value = configuration[key];
             return $"'{key}' has the value '{value}' (from {ConfigurationSources.Describe(configuration, key)}), which is not a valid {DescribeType(message)}.";
         }

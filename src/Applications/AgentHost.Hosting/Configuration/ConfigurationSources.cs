@@ -30,7 +30,7 @@ public static class ConfigurationSources
 
             description = provider switch
             {
-                JsonConfigurationProvider json => "settings file " + (json.Source.Path ?? AgentHostConfiguration.SettingsFileName),
+                JsonConfigurationProvider json => "settings file " + FilePath(json),
                 PrefixedEnvironmentSource.Provider env => "environment variable " + env.VariableFor(key),
                 MemoryConfigurationProvider when memoryIndex == 1 => "environment variable " + AliasFor(key),
                 MemoryConfigurationProvider when memoryIndex == memoryCount && memoryCount > 1 => "command line",
@@ -39,6 +39,12 @@ public static class ConfigurationSources
         }
 
         return description ?? "default";
+    }
+
+    private static string FilePath(JsonConfigurationProvider json)
+    {
+        var path = json.Source.Path ?? AgentHostConfiguration.SettingsFileName;
+        return json.Source.FileProvider is Microsoft.Extensions.FileProviders.PhysicalFileProvider physical ? Path.Combine(physical.Root, path) : path;
     }
 
     private static string AliasFor(string key) =>
