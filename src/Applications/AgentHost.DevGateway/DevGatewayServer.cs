@@ -40,7 +40,9 @@ public static class DevGatewayServer
         ToolService tools = new(ContactCentreStore.LoadDefault(options.TimeProvider), Math.Max(1, options.SearchResultLimit), loggerFactory.CreateLogger<ToolService>());
         McpHttpEndpoint endpoint = new(McpServerOptionsFactory.Create(tools), options.BearerToken, loggerFactory);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // No appsettings.json or ASPNETCORE_* variables: nothing may add endpoints beyond the loopback one below.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(address, options.Port));
         WebApplication app = builder.Build();
