@@ -25,11 +25,14 @@ COPY src/Integrations/AgentHost.Storage.Sqlite/AgentHost.Storage.Sqlite.csproj s
 COPY src/Applications/AgentHost.DevGateway/AgentHost.DevGateway.csproj src/Applications/AgentHost.DevGateway/
 COPY src/Applications/AgentHost.Hosting/AgentHost.Hosting.csproj src/Applications/AgentHost.Hosting/
 COPY src/Applications/AgentHost.Server/AgentHost.Server.csproj src/Applications/AgentHost.Server/
-RUN dotnet restore src/Applications/AgentHost.Server/AgentHost.Server.csproj -r linux-arm64
+# Restored without a runtime identifier (a RID-specific restore of the whole graph asks for runtime packs a
+# framework-dependent app never uses); publish completes the linux-arm64 part from the package cache.
+RUN dotnet restore src/Applications/AgentHost.Server/AgentHost.Server.csproj
 
-# 2. Publish: framework-dependent for linux-arm64 (AgentCore Runtime runs ARM64 images).
+# 2. Publish: framework-dependent for linux-arm64 (AgentCore Runtime runs ARM64 images). No native apphost: the
+#    entrypoint is `dotnet AgentHost.Server.dll`, and the linux-arm64 apphost pack is not on every NuGet mirror.
 COPY src/ src/
-RUN dotnet publish src/Applications/AgentHost.Server -c Release -r linux-arm64 --self-contained false -o /app
+RUN dotnet publish src/Applications/AgentHost.Server -c Release -r linux-arm64 --self-contained false -p:UseAppHost=false -o /app
 
 # 3. Runtime: the ASP.NET Core runtime only (chiseled: no shell, no package manager, no build tools), non-root.
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble-chiseled AS final

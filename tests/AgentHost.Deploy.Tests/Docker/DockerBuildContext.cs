@@ -1,0 +1,64 @@
+using AgentHost.Deploy.Tests.Infrastructure;
+
+namespace AgentHost.Deploy.Tests.Docker;
+
+/// <summary>
+/// Replays the build stage of the Dockerfile without Docker: its <c>COPY</c> instructions copy from the repository into a
+/// temp folder that stands for the stage's working directory (leaving out what <c>.dockerignore</c> excludes under
+/// <c>src/</c>: <c>bin</c>, <c>obj</c>, <c>node_modules</c>), then its <c>RUN</c> commands run there with <c>/app</c> mapped
+/// to a temp folder. A project the Dockerfile forgets to copy therefore fails the replay as it would fail the image build.
+/// </summary>
+internal static class DockerBuildContext
+{
+    private static readonly HashSet<string> IgnoredDirectories = new(StringComparer.Ordinal) { "bin", "obj", "node_modules" };
+
+    public static void Stage(DockerStage stage, string workDirectory)
+    {
+        foreach (var copy in stage.Copies.Where(c => c.From is null))
+        {
+            var destination = Path.GetFullPath(Path.Combine(workDirectory, copy.Destination));
+            var intoDirectory = copy.Destination.EndsWith('/') || copy.Destination is "." or "./" || copy.Sources.Count > 1;
+            foreach (var source in copy.Sources)
+            {
+                var from = RepositoryPaths.Combine(source);
+                if (Directory.Exists(from))
+                {
+                    CopyDirectory(from, destination);
+                }
+                else
+                {
+                    var target = intoDirectory ? Path.Combine(destination, Path.GetFileName(from)) : destination;
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(from, target, overwrite: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>The build stage's <c>RUN</c> commands as word lists, with <c>/app</c> replaced by <paramref name="output"/>.</summary>
+    public static IReadOnlyList<string[]> Commands(DockerStage stage, string output) =>
+    [
+        .. stage.Where("RUN").Select(r => r.Arguments
+            .Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w == "/app" ? output : w)
+            .ToArray()),
+    ];
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            var name = Path.GetFileName(directory);
+            if (!IgnoredDirectories.Contains(name))
+            {
+                CopyDirectory(directory, Path.Combine(to, name));
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using AgentHost.Deploy.Tests.Infrastructure;
+
+namespace AgentHost.Deploy.Tests.Docker;
+
+/// <summary>The Dockerfile against the real projects: renaming or moving a project, or changing the server's assembly name, fails here.</summary>
+public sealed class DockerfileTests
+{
+    private static readonly Dockerfile File_ = Dockerfile.Load(RepositoryPaths.Combine("Dockerfile"));
+
+    private static DockerStage Build => File_.Stage("build");
+
+    [Fact]
+    public void Dockerfile_CopiedProjectFiles_AllExistInTheRepository()
+    {
+        var missing = Build.Copies
+            .Where(c => c.From is null)
+            .SelectMany(c => c.Sources)
+            .Where(s => !File.Exists(RepositoryPaths.Combine(s)) && !Directory.Exists(RepositoryPaths.Combine(s)))
+            .ToList();
+
+        Assert.True(missing.Count == 0, "The Dockerfile copies paths that do not exist: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Dockerfile_RestoreLayer_CopiesExactlyTheProjectsThePublishedProjectNeeds()
+    {
+        var publish = DotnetCommand.Find(Build, "publish");
+        var published = PublishedProjectPath(publish.Project);
+        var expected = MsBuildProject.Closure(published).Select(Relative).ToHashSet(StringComparer.Ordinal);
+
+        var copied = Build.Copies
+            .Where(c => c.From is null)
+            .SelectMany(c => c.Sources)
+            .Where(s => s.EndsWith(".csproj", StringComparison.Ordinal))
+            .Select(s => Relative(RepositoryPaths.Combine(s)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var notCopied = expected.Except(copied).Order(StringComparer.Ordinal).ToList();
+        var extra = copied.Except(expected).Order(StringComparer.Ordinal).ToList();
+        Assert.True(notCopied.Count == 0, "Projects the server references but the Dockerfile does not copy before restore: " + string.Join(", ", notCopied));
+        Assert.True(extra.Count == 0, "Projects the Dockerfile copies but the server does not reference: " + string.Join(", ", extra));
+    }
+
+    [Fact]
+    public void Dockerfile_RestoreLayer_CopiesTheRootBuildSettingsFirst()
+    {
+        var firstCopy = Build.Copies.First();
+        Assert.Null(firstCopy.From);
+        Assert.Equal(
+            new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" },
+            firstCopy.Sources.Order(StringComparer.Ordinal));
+        var restore = DotnetCommand.Find(Build, "restore");
+        var sourceCopy = Build.Copies.Single(c => c.Sources.Contains("src/"));
+        Assert.True(Build.Instructions.IndexOf(Build.Where("RUN").First(r => r.Arguments.StartsWith("dotnet restore", StringComparison.Ordinal)))
+            < Build.Instructions.FindIndex(i => i.Line == sourceCopy.Line), "The restore must run before the sources are copied, so the package layer is cached.");
+        Assert.Equal(Relative(PublishedProjectPath(DotnetCommand.Find(Build, "publish").Project)), Relative(PublishedProjectPath(restore.Project)));
+    }
+
+    [Fact]
+    public void Dockerfile_PublishCommand_PublishesTheServerFrameworkDependentForLinuxArm64()
+    {
+        var publish = DotnetCommand.Find(Build, "publish");
+
+        Assert.Equal(RepositoryPaths.ServerProject, PublishedProjectPath(publish.Project));
+        Assert.Equal("Release", publish.Option("--configuration"));
+        Assert.Equal("linux-arm64", publish.Option("--runtime"));
+        Assert.Equal("false", publish.Option("--self-contained"));
+        Assert.Equal("/app", publish.Option("--output"));
+        Assert.Contains("-p:UseAppHost=false", publish.Words);
+    }
+
+    [Fact]
+    public void Dockerfile_EntryPoint_MatchesServerAssemblyName()
+    {
+        var publish = DotnetCommand.Find(Build, "publish");
+        var project = MsBuildProject.Load(PublishedProjectPath(publish.Project));
+
+        Assert.Equal(["dotnet", project.AssemblyName + ".dll"], File_.EntryPoint);
+        Assert.Equal("Microsoft.NET.Sdk.Web", project.Sdk);
+    }
+
+    [Fact]
+    public void Dockerfile_FinalStage_CopiesOnlyThePublishOutputIntoItsWorkingDirectory()
+    {
+        var final = File_.Final;
+        var copies = final.Copies.ToList();
+
+        var copy = Assert.Single(copies);
+        Assert.Equal("build", copy.From);
+        Assert.Equal(["/app"], copy.Sources);
+        Assert.Equal("/app", final.Where("WORKDIR").Last().Arguments);
+        Assert.Empty(final.Where("RUN"));
+    }
+
+    [Fact]
+    public void Dockerfile_FinalStage_RunsTheAspNetRuntimeImageAsNonRootOnPort8080()
+    {
+        var final = File_.Final;
+
+        Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:", final.BaseImage, StringComparison.Ordinal);
+        Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:", Build.BaseImage, StringComparison.Ordinal);
+        var user = Assert.Single(final.Where("USER")).Arguments;
+        Assert.DoesNotContain(user.Split(':')[0], new[] { "root", "0" });
+        Assert.Equal("8080", Assert.Single(final.Where("EXPOSE")).Arguments);
+        var environment = string.Join(' ', final.Where("ENV").Select(e => e.Arguments));
+        Assert.Contains("PORT=8080", environment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DockerIgnore_ExcludesAgentcoreBuildOutputTestsAndLocalData()
+    {
+        var patterns = File.ReadAllLines(RepositoryPaths.Combine(".dockerignore"))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var required in new[] { "agentcore/", "**/bin", "**/obj", "tests/", ".data/", ".tools/", "artifacts/", ".git" })
+        {
+            Assert.True(patterns.Contains(required), $".dockerignore must exclude '{required}'.");
+        }
+
+        Assert.DoesNotContain(patterns, p => p is "src" or "src/" or "*" || p.StartsWith("!", StringComparison.Ordinal));
+    }
+
+    /// <summary>The project file a publish/restore argument names: a project file, or a folder holding exactly one.</summary>
+    internal static string PublishedProjectPath(string argument)
+    {
+        var path = RepositoryPaths.Combine(argument);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        Assert.True(Directory.Exists(path), $"The Dockerfile publishes '{argument}', which does not exist in the repository.");
+        var projects = Directory.GetFiles(path, "*.csproj");
+        Assert.True(projects.Length == 1, $"'{argument}' must hold exactly one project file; it holds {projects.Length}.");
+        return projects[0];
+    }
+
+    private static string Relative(string absolute) => Path.GetRelativePath(RepositoryPaths.Root, absolute).Replace('\\', '/');
+}
