@@ -94,6 +94,24 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public async Task List_items_leave_out_values_repeated_from_the_top_level()
+    {
+        const string Blotter = """{"investorId":"LP-002","trades":[{"tradeId":"T-10006","investorId":"LP-002","symbol":"AAPL","status":"pending"}]}""";
+
+        ChatResponse response = await Chat.AskAsync(AfterCall("trading___get_trade_blotter", Blotter, "LP-002"));
+
+        Assert.Contains("  1. trade id T-10006; symbol AAPL; status pending", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Identity_check_is_not_announced_as_verified()
+    {
+        ChatResponse response = await Chat.AskAsync(AfterCall("crm___verify_identity", """{"verified":false}"""));
+
+        Assert.StartsWith("I checked the identity for LP-001:\n- Verified: no", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plain_text_result_is_passed_on()
     {
         ChatResponse response = await Chat.AskAsync(AfterCall("escalation___escalate_to_human", "A supervisor will join shortly."));

@@ -13,7 +13,7 @@ internal static partial class ResultSummarizer
     {
         ["create"] = "created", ["update"] = "updated", ["send"] = "sent", ["add"] = "added", ["request"] = "requested",
         ["book"] = "booked", ["escalate"] = "escalated", ["place"] = "placed", ["cancel"] = "cancelled", ["delete"] = "deleted",
-        ["withdraw"] = "withdrew", ["run"] = "ran", ["verify"] = "verified", ["check"] = "checked", ["find"] = "searched for",
+        ["withdraw"] = "withdrew", ["run"] = "ran", ["verify"] = "checked", ["check"] = "checked", ["find"] = "searched for",
     };
 
     public static string Summarize(string toolName, IDictionary<string, object?>? arguments, ToolOutcome outcome, int maxItems, int maxFields)
@@ -84,14 +84,18 @@ internal static partial class ResultSummarizer
         switch (json.ValueKind)
         {
             case JsonValueKind.Object:
+                // Items repeating a top-level value (the investor id on every trade) leave it out.
+                HashSet<string> shared = new(json.EnumerateObject()
+                    .Where(p => p.Value.ValueKind == JsonValueKind.String)
+                    .Select(p => p.Name + "=" + p.Value.GetString()), StringComparer.Ordinal);
                 foreach (JsonProperty property in json.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
                 {
-                    RenderField(Humanize.Capitalise(Humanize.Words(property.Name)), property.Value, text, maxItems, maxFields);
+                    RenderField(Humanize.Capitalise(Humanize.Words(property.Name)), property.Value, text, maxItems, maxFields, shared);
                 }
 
                 break;
             case JsonValueKind.Array:
-                RenderField("Results", json, text, maxItems, maxFields);
+                RenderField("Results", json, text, maxItems, maxFields, []);
                 break;
             default:
                 text.Append("- ").Append(Scalar(json)).Append('\n');
@@ -99,7 +103,7 @@ internal static partial class ResultSummarizer
         }
     }
 
-    private static void RenderField(string label, JsonElement value, StringBuilder text, int maxItems, int maxFields)
+    private static void RenderField(string label, JsonElement value, StringBuilder text, int maxItems, int maxFields, HashSet<string> shared)
     {
         switch (value.ValueKind)
         {
@@ -115,7 +119,7 @@ internal static partial class ResultSummarizer
                 int index = 0;
                 foreach (JsonElement item in value.EnumerateArray().Take(maxItems))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"  {++index}. {Inline(item, maxFields)}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"  {++index}. {Inline(item, maxFields, shared)}\n");
                 }
 
                 if (count > maxItems)
@@ -125,7 +129,7 @@ internal static partial class ResultSummarizer
 
                 break;
             case JsonValueKind.Object:
-                text.Append($"- {label}: {Inline(value, maxFields)}\n");
+                text.Append($"- {label}: {Inline(value, maxFields, shared)}\n");
                 break;
             default:
                 text.Append($"- {label}: {Scalar(value)}\n");
@@ -133,9 +137,10 @@ internal static partial class ResultSummarizer
         }
     }
 
-    private static string Inline(JsonElement item, int maxFields) => item.ValueKind == JsonValueKind.Object
+    private static string Inline(JsonElement item, int maxFields, HashSet<string> shared) => item.ValueKind == JsonValueKind.Object
         ? string.Join("; ", item.EnumerateObject()
             .Where(p => p.Value.ValueKind is not JsonValueKind.Null and not JsonValueKind.Object and not JsonValueKind.Array)
+            .Where(p => p.Value.ValueKind != JsonValueKind.String || !shared.Contains(p.Name + "=" + p.Value.GetString()))
             .Take(maxFields)
             .Select(p => $"{Humanize.Words(p.Name)} {Scalar(p.Value)}"))
         : Scalar(item);
