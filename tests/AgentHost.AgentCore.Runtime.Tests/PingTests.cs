@@ -73,6 +73,22 @@ public sealed class PingTests
         (await invocation).EnsureSuccessStatusCode();
     }
 
+    [Fact]
+    public async Task Ping_WhileStarting_Answers503ThenHealthyOnceReady()
+    {
+        await using var host = await RuntimeTestHost.StartAsync();
+        var readiness = host.App.Services.GetRequiredService<RuntimeReadiness>();
+
+        readiness.MarkStarting();
+        using (var starting = await host.Client.GetAsync("/ping", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, starting.StatusCode);
+        }
+
+        readiness.MarkReady();
+        Assert.Equal(("Healthy", Start), await PingAsync(host));
+    }
+
     private static async Task<(string Status, long Time)> PingAsync(RuntimeTestHost host)
     {
         using var response = await host.Client.GetAsync("/ping", TestContext.Current.CancellationToken);

@@ -1,5 +1,8 @@
 using System.Globalization;
 using AgentHost.AgentCore.Runtime;
+using AgentHost.AgentCore.Runtime.Ping;
+using AgentHost.Gateway;
+using AgentHost.Gateway.Authentication;
 using AgentHost.DevGateway;
 using AgentHost.Gateway.Status;
 using AgentHost.Hosting.Composition;
@@ -46,11 +49,17 @@ public static partial class ServerApplication
             {
                 var description = app.Services.GetRequiredService<AgentHostDescription>();
                 var status = app.Services.GetRequiredService<IGatewayStatusProvider>();
+                var readiness = app.Services.GetRequiredService<RuntimeReadiness>();
+
+                // /ping turns healthy once the gateway tools are discovered (bounded: a gateway that is down is retried in the background).
+                readiness.MarkStarting();
                 await app.StartAsync(cancellationToken);
                 if (status.GetStatus().Count > 0)
                 {
-                    await GatewayStartupWaiter.WaitAsync(status, GatewayStartupWait(), cancellationToken);
+                    await app.Services.GetRequiredService<GatewayToolProvider>().WaitForDiscoveryAsync(GatewayStartupWait(), cancellationToken);
                 }
+
+                readiness.MarkReady();
 
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
                 LogStarted(logger, string.Join(", ", app.Urls), description.Model, description.Store, description.Gateways, status.ToolCount);
@@ -98,6 +107,15 @@ public static partial class ServerApplication
         });
         configureBuilder?.Invoke(builder);
         var app = builder.Build();
+
+        // The inbound bearer token reaches gateways configured for pass-through (AGENTCORE_GATEWAY_<NAME>_PASS_THROUGH_AUTH).
+        app.Use(async (context, next) =>
+        {
+            using (InboundAuthorization.Use(context.Request.Headers.Authorization.ToString()))
+            {
+                await next(context);
+            }
+        });
         app.MapAgentCoreRuntime();
         return app;
     }

@@ -11,7 +11,7 @@ namespace AgentHost.AgentCore.Runtime;
 /// <summary>Maps the AgentCore Runtime HTTP contract.</summary>
 public static class AgentCoreRuntimeEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>GET /ping</c> and <c>POST /invocations</c>.</summary>
+    /// <summary>Maps <c>GET /ping</c> and <c>POST /invocations</c>. <c>/ping</c> answers 503 while <see cref="RuntimeReadiness"/> says the host is starting.</summary>
     /// <exception cref="InvalidOperationException"><c>AddAgentCoreRuntime</c> was not called.</exception>
     public static IEndpointConventionBuilder MapAgentCoreRuntime(this IEndpointRouteBuilder endpoints)
     {
@@ -24,8 +24,16 @@ public static class AgentCoreRuntimeEndpointRouteBuilderExtensions
         // time_of_last_update is the start-up time: create the tracker now, not at the first ping.
         _ = endpoints.ServiceProvider.GetRequiredService<PingStatusTracker>();
         var group = endpoints.MapGroup(string.Empty);
-        group.MapGet("/ping", (PingStatusTracker tracker) =>
+        group.MapGet("/ping", (PingStatusTracker tracker, RuntimeReadiness readiness) =>
         {
+            if (!readiness.IsReady)
+            {
+                return Results.Json(
+                    new ErrorResponse { Error = "Starting", Details = "The host is still starting (discovering its tools)." },
+                    RuntimeJsonContext.Default.ErrorResponse,
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             var (status, time) = tracker.Current;
             return Results.Json(new PingResponse { Status = status.ToString(), TimeOfLastUpdate = time }, RuntimeJsonContext.Default.PingResponse);
         });

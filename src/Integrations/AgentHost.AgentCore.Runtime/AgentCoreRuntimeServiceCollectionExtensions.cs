@@ -23,6 +23,7 @@ public static class AgentCoreRuntimeServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PingStatusTracker(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RuntimeReadiness>();
         services.TryAddSingleton<TurnDrain>();
         services.TryAddSingleton<InvocationHandler>();
         services.TryAddSingleton<AgentCoreRuntimeMarker>();

@@ -39,6 +39,9 @@ public sealed class GatewayToolProvider : IToolProvider
     /// <summary>The number of tools in the catalog now.</summary>
     public int ToolCount => _catalog.Current.Tools.Count;
 
+    /// <summary>Every tool of the catalog now, whatever the selection (for listings such as the CLI's <c>/tools</c>).</summary>
+    public IReadOnlyList<AITool> AllTools => _catalog.Current.AllTools;
+
     internal ToolSelector Selector => _selector;
 
     /// <summary>

@@ -4,6 +4,9 @@ using AgentHost.Abstractions.Conversations;
 using AgentHost.Abstractions.Tools;
 using AgentHost.AgentCore.Runtime.Invocations;
 using AgentHost.Core.Sessions;
+using AgentHost.Core.Tools;
+using AgentHost.Gateway;
+using Microsoft.Extensions.AI;
 using AgentHost.DevGateway;
 using AgentHost.Gateway.Status;
 using AgentHost.Hosting.Composition;
@@ -56,7 +59,7 @@ internal sealed class InProcessAgentClient : IAgentClient
         var status = host.Services.GetRequiredService<IGatewayStatusProvider>();
         if (status.GetStatus().Count > 0)
         {
-            await GatewayStartupWaiter.WaitAsync(status, TimeSpan.FromSeconds(15), cancellationToken);
+            await host.Services.GetRequiredService<GatewayToolProvider>().WaitForDiscoveryAsync(TimeSpan.FromSeconds(15), cancellationToken);
         }
 
         var description = host.Services.GetRequiredService<AgentHostDescription>();
@@ -89,10 +92,17 @@ internal sealed class InProcessAgentClient : IAgentClient
 
     public async Task<IReadOnlyList<(string Name, string Description)>> ListToolsAsync(CancellationToken cancellationToken)
     {
-        var provider = _host.Services.GetRequiredService<IToolProvider>();
-        var context = new ToolSelectionContext(new InvocationContext { SessionId = "cli-tools", TurnId = "tools" }, [], 1);
-        var tools = await provider.GetToolsAsync(context, cancellationToken);
-        return tools.Select(t => (t.Name, t.Description)).ToList();
+        // The whole catalog (not the per-call selection), after the allow/deny lists.
+        var settings = _host.Services.GetRequiredService<AgentHostSettings>();
+        var filter = new ToolNameFilter(settings.Agent.Tools.Allow, settings.Agent.Tools.Deny);
+        IEnumerable<AITool> tools = _host.Services.GetService<GatewayToolProvider>()?.AllTools ?? [];
+        if (_host.Services.GetService<GatewayToolProvider>() is null)
+        {
+            var context = new ToolSelectionContext(new InvocationContext { SessionId = "cli-tools", TurnId = "tools" }, [], 1);
+            tools = await _host.Services.GetRequiredService<IToolProvider>().GetToolsAsync(context, cancellationToken);
+        }
+
+        return tools.Where(t => filter.IsAllowed(AgentHostServiceCollectionExtensions.NamesOf(t))).Select(t => (t.Name, t.Description)).ToList();
     }
 
     public async ValueTask DisposeAsync()
