@@ -30,8 +30,8 @@ public sealed class DevGatewayHandle : IAsyncDisposable
     public int ToolCount { get; }
 
     /// <summary>
-    /// Waits until <paramref name="cancellationToken"/> is cancelled (for example by Ctrl+C in a
-    /// <c>devgateway</c> command) or the server is stopped. Does not stop the server itself: dispose the handle.
+    /// Runs until <paramref name="cancellationToken"/> is cancelled (for example by Ctrl+C in a
+    /// <c>devgateway</c> command), then stops the server. Dispose the handle afterwards to release it.
     /// </summary>
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <returns>A task that completes when the wait ends.</returns>
