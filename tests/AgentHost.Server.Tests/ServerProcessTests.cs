@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace AgentHost.Server.Tests;
+
+/// <summary>The real server binary, as the container runs it: start, ping, invoke, SIGTERM.</summary>
+public sealed class ServerProcessTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "agenthost-server-tests", Guid.NewGuid().ToString("N"));
+
+    public ServerProcessTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public async Task Server_StartedLikeTheContainer_AnswersPingAndInvocationsAndStopsCleanlyOnSigterm()
+    {
+        var port = FreePort();
+        using var process = Start(port, new() { ["AGENTHOST_DEVGATEWAY"] = "true" });
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            var ping = await WaitForHealthyAsync(http, process);
+            Assert.Equal("Healthy", ping.GetProperty("status").GetString());
+            Assert.True(ping.GetProperty("time_of_last_update").GetInt64() > 1_700_000_000);
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/invocations")
+            {
+                Content = new StringContent("""{"prompt":"What is the portfolio of investor LP-001?"}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", "server-smoke-00000000000000000000000001");
+            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("endTurn", body.GetProperty("stopReason").GetString());
+            Assert.Equal("portfolio___get_portfolio", body.GetProperty("toolCalls")[0].GetProperty("name").GetString());
+            Assert.Contains("LP-001", body.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+            using var bad = await http.PostAsync("/invocations", new StringContent("{oops", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {output}");
+            Assert.Contains("AgentHost listening on http://0.0.0.0:" + port, output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Server_InvalidConfiguration_ExitsWithCode2AndAPreciseMessage()
+    {
+        using var process = Start(FreePort(), new() { ["AGENTHOST_AGENT__LIMITS__MAXCYCLES"] = "0" });
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("'Agent:Limits:MaxCycles' is 0 (from environment variable AGENTHOST_AGENT__LIMITS__MAXCYCLES)", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private Process Start(int port, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AgentHost.Server.dll"));
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("AGENTHOST_", StringComparison.Ordinal) || k.StartsWith("AGENTCORE_GATEWAY_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["AGENTHOST_MODEL_PROVIDER"] = "offline";
+        start.Environment["AGENTHOST_SQLITE_PATH"] = Path.Combine(_folder, "server.db");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<JsonElement> WaitForHealthyAsync(HttpClient http, Process process)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            Assert.False(process.HasExited, "the server exited during start-up");
+            try
+            {
+                using var response = await http.GetAsync("/ping", TestContext.Current.CancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The server did not become healthy within 60 seconds.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
