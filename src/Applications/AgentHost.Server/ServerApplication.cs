@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgentHost.AgentCore.Runtime;
 using AgentHost.AgentCore.Runtime.Ping;
 using AgentHost.Gateway;
@@ -56,7 +55,7 @@ public static partial class ServerApplication
                 await app.StartAsync(cancellationToken);
                 if (status.GetStatus().Count > 0)
                 {
-                    await app.Services.GetRequiredService<GatewayToolProvider>().WaitForDiscoveryAsync(GatewayStartupWait(), cancellationToken);
+                    await app.Services.GetRequiredService<GatewayToolProvider>().WaitForDiscoveryAsync(TimeSpan.FromSeconds(settings.Runtime.GatewayStartupWaitSeconds), cancellationToken);
                 }
 
                 readiness.MarkReady();
@@ -90,7 +89,7 @@ public static partial class ServerApplication
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        if (string.Equals(Environment.GetEnvironmentVariable("AGENTHOST_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(settings.Runtime.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.AddJsonConsole();
         }
@@ -118,14 +117,6 @@ public static partial class ServerApplication
         });
         app.MapAgentCoreRuntime();
         return app;
-    }
-
-    private static TimeSpan GatewayStartupWait()
-    {
-        var value = Environment.GetEnvironmentVariable("AGENTHOST_GATEWAY_STARTUP_WAIT_SECONDS");
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds)
-            : TimeSpan.FromSeconds(10);
     }
 
     /// <summary>Command-line options as configuration keys: <c>--Agent:Limits:MaxCycles=5</c> or <c>--Agent:Limits:MaxCycles 5</c>.</summary>

@@ -10,6 +10,7 @@ public static class AgentHostSettingsLoader
     private static readonly string[] Providers = ["auto", "bedrock", "offline"];
     private static readonly string[] StoreProviders = ["auto", "sqlite", "dynamodb"];
     private static readonly string[] Toggles = ["auto", "true", "false"];
+    private static readonly string[] LogFormats = ["text", "json"];
 
     /// <summary>Binds the settings and validates them.</summary>
     /// <exception cref="ConfigurationValidationException">Unknown keys, values of the wrong type or out of range, missing files, unknown placeholders.</exception>
@@ -118,6 +119,8 @@ public static class AgentHostSettingsLoader
         Range(configuration, errors, "Store:DynamoDbTtlDays", settings.Store.DynamoDbTtlDays, 1, 3_650);
         Range(configuration, errors, "Runtime:MaxRequestBodyBytes", settings.Runtime.MaxRequestBodyBytes, 1, 100L * 1024 * 1024);
         Range(configuration, errors, "Runtime:DrainTimeoutSeconds", settings.Runtime.DrainTimeoutSeconds, 0, 600);
+        Range(configuration, errors, "Runtime:GatewayStartupWaitSeconds", settings.Runtime.GatewayStartupWaitSeconds, 0, 300);
+        OneOf(configuration, errors, "Runtime:LogFormat", settings.Runtime.LogFormat, LogFormats);
         if (string.Equals(settings.Store.Provider, "dynamodb", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(settings.Store.DynamoDbTable))
         {
             errors.Add("'Store:Provider' is 'dynamodb' but no table is configured: set 'Store:DynamoDbTable' (AGENTHOST_DYNAMODB_TABLE).");

@@ -46,6 +46,8 @@ public static class ConfigurationPrinter
             ("DevGateway:Token", settings.DevGateway.Token ?? string.Empty),
             ("Runtime:MaxRequestBodyBytes", Format(settings.Runtime.MaxRequestBodyBytes)),
             ("Runtime:DrainTimeoutSeconds", Format(settings.Runtime.DrainTimeoutSeconds)),
+            ("Runtime:GatewayStartupWaitSeconds", Format(settings.Runtime.GatewayStartupWaitSeconds)),
+            ("Runtime:LogFormat", settings.Runtime.LogFormat),
         };
         foreach (var (tool, seconds) in settings.Agent.Limits.ToolTimeouts)
         {

@@ -23,6 +23,8 @@ public static class EnvironmentAliases
         ["AGENTHOST_DEVGATEWAY"] = "DevGateway:Enabled",
         ["AGENTHOST_DEVGATEWAY_PORT"] = "DevGateway:Port",
         ["AGENTHOST_DEVGATEWAY_TOKEN"] = "DevGateway:Token",
+        ["AGENTHOST_GATEWAY_STARTUP_WAIT_SECONDS"] = "Runtime:GatewayStartupWaitSeconds",
+        ["AGENTHOST_LOG_FORMAT"] = "Runtime:LogFormat",
     };
 
     /// <summary>Returns the configuration entries the aliases set in an environment.</summary>

@@ -8,4 +8,10 @@ public sealed class RuntimeSettings
 
     /// <summary>Seconds in-flight turns may continue after shutdown began. Default: 20.</summary>
     public double DrainTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Longest wait at start-up for the first discovery of the gateway tools, in seconds; <c>/ping</c> answers 503 meanwhile. Default: 10.</summary>
+    public double GatewayStartupWaitSeconds { get; set; } = 10;
+
+    /// <summary>Log format of the server: <c>text</c> (one line per entry) or <c>json</c> (structured, for CloudWatch). Default: <c>text</c>.</summary>
+    public string LogFormat { get; set; } = "text";
 }
