@@ -56,6 +56,10 @@ internal sealed partial class GatewayConnection
         }
         while (!string.IsNullOrEmpty(cursor) && pages < MaxPages);
 
+        // The raw listing does not fill the client's tool cache: without this, every tools/call logs a "not found in cache"
+        // warning (a formatted log line per tool call) and sends no Mcp-Param-* headers. The cache mirrors the latest listing.
+        client.ClearKnownTools();
+        client.AddKnownTools(tools);
         return (tools, pages);
     }
 }
