@@ -4,6 +4,8 @@ using AgentHost.Server;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+_ = StartupReporter.MainAtMs;
+
 // bench.mjs --agent-cmd contract: PORT, MCP_URL, TOOL_DISCOVERY, APP_LOGGING, MODEL_LATENCY_MS (see BenchEnvironment).
 var bench = BenchEnvironment.Apply();
 try
@@ -13,6 +15,8 @@ try
         var model = new ScriptedChatClient(bench.ModelLatency);
         builder.Services.Replace(ServiceDescriptor.Singleton(new ModelRegistration((model, "scripted peer model (bench)"))));
         builder.Services.Replace(ServiceDescriptor.Singleton<IChatClient>(model));
+        builder.Services.AddHostedService<StartupReporter>();
+        StartupReporter.BuiltAtMs = StartupReporter.SinceStart();
     });
 }
 finally

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgentHost.AgentCore.Runtime.Ping;
+using AgentHost.Gateway.Status;
+
+namespace AgentHost.Benchmarks.Host;
+
+/// <summary>
+/// Writes one <c>HOST_STARTUP {json}</c> line on stderr once <c>/ping</c> is healthy, like the peer's agent-host.mjs (bench.mjs
+/// copies it into its results as <c>hostReported</c>). All values are milliseconds since the process started:
+/// <c>modulesLoadedAtMs</c> = Main entered (runtime and entry assembly loaded), <c>builtAtMs</c> = services configured (just before
+/// the host is built), <c>listeningAtMs</c> = Kestrel started, <c>mcpReadyAtMs</c> = <c>readyAtMs</c> = the tools are discovered and
+/// <c>/ping</c> turns healthy.
+/// </summary>
+internal sealed class StartupReporter(RuntimeReadiness readiness, IGatewayStatusProvider gateways, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+
+    public static double MainAtMs { get; } = SinceStart();
+
+    public static double BuiltAtMs { get; set; }
+
+    public static double SinceStart() => (DateTime.UtcNow - ProcessStart).TotalMilliseconds;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        var listeningAt = SinceStart();
+        while (!readiness.IsReady)
+        {
+            await Task.Delay(1, stoppingToken);
+        }
+
+        var readyAt = SinceStart();
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"HOST_STARTUP {{\"runtime\":\".NET {Environment.Version}\",\"tools\":{gateways.ToolCount},\"modulesLoadedAtMs\":{MainAtMs:F1},\"builtAtMs\":{BuiltAtMs:F1},\"listeningAtMs\":{listeningAt:F1},\"mcpReadyAtMs\":{readyAt:F1},\"readyAtMs\":{readyAt:F1}}}");
+        await Console.Error.WriteLineAsync(line);
+    }
+}
