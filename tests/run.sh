@@ -28,14 +28,32 @@ if ! dotnet build AgentHost.sln -c Release -nologo -clp:ErrorsOnly >"$logdir/bui
 fi
 
 echo "==> test"
-dotnet test AgentHost.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$logdir/test.log"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+dotnet test AgentHost.sln -c Release --no-build -nologo --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=minimal" 2>&1 | tee "$logdir/test.log"
 status=${PIPESTATUS[0]}
 
-# Sum the per-assembly summaries: "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
-read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$logdir/test.log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
-  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+# Sum the TRX counters of every test assembly (skipped tests are the total minus the executed).
+passed=0; failed=0; skipped=0; reports=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  reports=$((reports + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value total) - $(value executed)))
+done
 failed=$((failed + extra_failed))
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited with $status without a failed test: counting it as a failure"; fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+  echo "dotnet test exited with $status without a failed test (a test host crashed?): counting it as a failure"
+fi
+if [ "$reports" -eq 0 ]; then
+  echo "no test report was written"
+  failed=$((failed + 1))
+fi
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo "$summary"
