@@ -105,9 +105,17 @@ public sealed partial class SqliteConversationStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // The pragmas are per native connection, and pooled connections keep theirs: set them once per handle, not on
+            // every open (two statements fewer to prepare and run on each read and write).
+            if (connection.Handle is { } handle && !_configuredHandles.TryGetValue(handle, out _))
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = _pragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _configuredHandles.AddOrUpdate(handle, ConfiguredMarker);
+            }
+
             return connection;
         }
         catch

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Conversations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _initialized;
+    private static readonly object ConfiguredMarker = new();
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configuredHandles = new();
+    private readonly string _pragmas;
 
     /// <summary>Creates the store. Nothing is opened until first use.</summary>
     /// <param name="options">The settings; see <see cref="SqliteConversationStoreOptions"/> for defaults.</param>
@@ -42,6 +46,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+        _pragmas = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
     }
 
     /// <summary>The full path of the database file.</summary>
