@@ -57,47 +57,27 @@ internal sealed partial class HookPipeline
         }
     }
 
-    public async ValueTask TurnCompletedAsync(TurnCompletedContext context, CancellationToken cancellationToken)
-    {
-        for (var i = _hooks.Length - 1; i >= 0; i--)
-        {
-            try
-            {
-                await _hooks[i].OnTurnCompletedAsync(context, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogAfterHookFailed(_logger, ex, _hooks[i].GetType().Name, nameof(AgentHook.OnTurnCompletedAsync));
-            }
-        }
-    }
+    public ValueTask TurnCompletedAsync(TurnCompletedContext context, CancellationToken cancellationToken) =>
+        RunAfterAsync(static (hook, c, ct) => hook.OnTurnCompletedAsync(c, ct), context, nameof(AgentHook.OnTurnCompletedAsync), cancellationToken);
 
-    public async ValueTask ModelCalledAsync(ModelCalledContext context, CancellationToken cancellationToken)
-    {
-        for (var i = _hooks.Length - 1; i >= 0; i--)
-        {
-            try
-            {
-                await _hooks[i].OnModelCalledAsync(context, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogAfterHookFailed(_logger, ex, _hooks[i].GetType().Name, nameof(AgentHook.OnModelCalledAsync));
-            }
-        }
-    }
+    public ValueTask ModelCalledAsync(ModelCalledContext context, CancellationToken cancellationToken) =>
+        RunAfterAsync(static (hook, c, ct) => hook.OnModelCalledAsync(c, ct), context, nameof(AgentHook.OnModelCalledAsync), cancellationToken);
 
-    public async ValueTask ToolCalledAsync(ToolCalledContext context, CancellationToken cancellationToken)
+    public ValueTask ToolCalledAsync(ToolCalledContext context, CancellationToken cancellationToken) =>
+        RunAfterAsync(static (hook, c, ct) => hook.OnToolCalledAsync(c, ct), context, nameof(AgentHook.OnToolCalledAsync), cancellationToken);
+
+    /// <summary>Runs an "after" callback of every hook in reverse order; a failing hook is logged and the others still run.</summary>
+    private async ValueTask RunAfterAsync<TContext>(Func<AgentHook, TContext, CancellationToken, ValueTask> callback, TContext context, string callbackName, CancellationToken cancellationToken)
     {
         for (var i = _hooks.Length - 1; i >= 0; i--)
         {
             try
             {
-                await _hooks[i].OnToolCalledAsync(context, cancellationToken);
+                await callback(_hooks[i], context, cancellationToken);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                LogAfterHookFailed(_logger, ex, _hooks[i].GetType().Name, nameof(AgentHook.OnToolCalledAsync));
+                LogAfterHookFailed(_logger, ex, _hooks[i].GetType().Name, callbackName);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentHost.Abstractions.Agents;
+using AgentHost.Abstractions.Conversations;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Core.Tools;
@@ -43,18 +44,8 @@ public static class ToolResults
             return EmptyObject;
         }
 
-        return JsonSerializer.SerializeToElement(arguments, CompactOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        return JsonSerializer.SerializeToElement(arguments, ConversationJson.Options.GetTypeInfo(typeof(IDictionary<string, object?>)));
     }
 
     private static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
-
-    /// <summary><see cref="AIJsonUtilities.DefaultOptions"/> without indentation.</summary>
-    private static JsonSerializerOptions CompactOptions { get; } = CreateCompactOptions();
-
-    private static JsonSerializerOptions CreateCompactOptions()
-    {
-        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
-        options.MakeReadOnly();
-        return options;
-    }
 }
