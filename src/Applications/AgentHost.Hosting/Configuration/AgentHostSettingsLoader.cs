@@ -33,6 +33,7 @@ public static class AgentHostSettingsLoader
 
         SplitCommaLists(configuration, settings);
         CheckValues(configuration, settings, errors);
+        Composition.GatewayComposition.Read(configuration, errors);
         if (errors.Count > 0)
         {
             throw new ConfigurationValidationException(errors);
