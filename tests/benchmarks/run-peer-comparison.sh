@@ -14,6 +14,8 @@
 #      20 ms model latency and with the 200-tool catalog;
 #   4. prints the side-by-side table with ratios (AgentHost.Benchmarks.Host/compare.mjs).
 # Results (bench.mjs JSON documents, logs, summary.md) go to artifacts/bench/<UTC time>/ (gitignored).
+# Duration: ~12 minutes on a quiet 2-vCPU machine (the --wait-quiet pauses dominate on a busy one); every run stops itself
+# at MAX_SECONDS and is killed at MAX_SECONDS + 300 s, so the whole script is bounded by 5 x (MAX_SECONDS + 330) s.
 #
 # Environment: REQUESTS (2000), CONCURRENCY (1,8,32), COLD_STARTS (3), WARMUP (200), MAX_SECONDS per run (600),
 # WAIT_QUIET seconds before each phase (30), LEVEL_ATTEMPTS (2), VARIANTS ("sse model20ms tools200"; empty = none),
