@@ -40,7 +40,7 @@ warmup="${WARMUP:-200}"
 max_seconds="${MAX_SECONDS:-600}"
 wait_quiet="${WAIT_QUIET:-30}"
 level_attempts="${LEVEL_ATTEMPTS:-2}"
-variants="${VARIANTS-sse model20ms tools200}"
+variants="${VARIANTS-memory sse model20ms tools200}"
 
 log() { printf '[run-peer-comparison] %s\n' "$*" >&2; }
 
@@ -117,10 +117,11 @@ run peer "$harness"
 run agenthost "$harness" --agent-cmd "$agenthost_cmd"
 for v in $variants; do
   case "$v" in
+    memory) run agenthost-memory "$harness" --agent-cmd "env AGENTHOST_STORE=memory $agenthost_cmd" ;;
     sse) run agenthost-sse "$harness" --agent-cmd "$agenthost_cmd" --mode sse ;;
     model20ms) run agenthost-model20ms "$harness" --agent-cmd "$agenthost_cmd" --model-latency-ms 20 ;;
     tools200) run agenthost-tools200 "$harness200" --agent-cmd "$agenthost_cmd" ;;
-    *) log "unknown variant $v (expected sse, model20ms, tools200)" ;;
+    *) log "unknown variant $v (expected memory, sse, model20ms, tools200)" ;;
   esac
 done
 

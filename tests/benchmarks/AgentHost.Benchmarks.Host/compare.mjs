@@ -2,7 +2,7 @@
 // compare.mjs — prints the side-by-side markdown table of one run-peer-comparison.sh sitting.
 //
 //   node compare.mjs <dir>     # <dir> holds peer.json, agenthost.json and optionally agenthost-sse.json,
-//                              # agenthost-model20ms.json, agenthost-tools200.json (bench.mjs --out documents)
+//                              # agenthost-memory.json, agenthost-model20ms.json, agenthost-tools200.json (bench.mjs --out documents)
 //
 // Ratios are AgentHost / peer, with the target next to each: the machine is shared, so only ratios measured in the
 // same sitting mean anything. A level whose other tenants used more than 0.15 cores is marked with *.
@@ -79,7 +79,7 @@ out.push('`*` = other tenants of the machine used more than 0.15 cores during th
   `Errors: peer ${peer.totalErrors}, AgentHost ${host.totalErrors}.`);
 
 // AgentHost alone: SSE streaming, 20 ms model latency, 200-tool catalog.
-const variants = [['agenthost', 'JSON, 10 tools'], ['agenthost-sse', 'SSE streaming'], ['agenthost-model20ms', 'model latency 20 ms per turn'], ['agenthost-tools200', '200-tool catalog']];
+const variants = [['agenthost', 'JSON, 10 tools'], ['agenthost-memory', 'in-memory store (stateless, like the peer)'], ['agenthost-sse', 'SSE streaming'], ['agenthost-model20ms', 'model latency 20 ms per turn'], ['agenthost-tools200', '200-tool catalog']];
 const alone = variants.map(([name, label]) => [label, load(name)]).filter(([, d]) => d);
 if (alone.length > 1) {
   out.push('');

@@ -1,4 +1,5 @@
 using AgentHost.Abstractions.Conversations;
+using AgentHost.Core.Conversations;
 using AgentHost.Hosting.Configuration;
 using AgentHost.Storage.DynamoDb;
 using AgentHost.Storage.Sqlite;
@@ -40,6 +41,11 @@ public static class StoreFactory
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        if (string.Equals(store.Provider, "memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return (new InMemoryConversationStore(time), "in memory (conversations are lost when the process ends)");
+        }
+
         if (UsesDynamoDb(store))
         {
             var options = DynamoDbOptions(store);

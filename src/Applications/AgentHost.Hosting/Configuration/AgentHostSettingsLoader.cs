@@ -8,7 +8,7 @@ namespace AgentHost.Hosting.Configuration;
 public static class AgentHostSettingsLoader
 {
     private static readonly string[] Providers = ["auto", "bedrock", "offline"];
-    private static readonly string[] StoreProviders = ["auto", "sqlite", "dynamodb"];
+    private static readonly string[] StoreProviders = ["auto", "sqlite", "dynamodb", "memory"];
     private static readonly string[] Toggles = ["auto", "true", "false"];
     private static readonly string[] LogFormats = ["text", "json"];
 

@@ -3,7 +3,10 @@ namespace AgentHost.Hosting.Configuration;
 /// <summary>The conversation store (section <c>Store</c>).</summary>
 public sealed class StoreSettings
 {
-    /// <summary><c>auto</c> (DynamoDB when a table is configured, otherwise SQLite), <c>sqlite</c> or <c>dynamodb</c>. Default: <c>auto</c>.</summary>
+    /// <summary>
+    /// <c>auto</c> (DynamoDB when a table is configured, otherwise SQLite), <c>sqlite</c>, <c>dynamodb</c> or <c>memory</c>
+    /// (in process, lost on restart; for stateless deployments, tests and benchmarks). Default: <c>auto</c>.
+    /// </summary>
     public string Provider { get; set; } = "auto";
 
     /// <summary>The SQLite database file. Default: <c>.data/agenthost.db</c> under the working directory.</summary>
