@@ -1,3 +1,4 @@
+using AgentHost.Testing;
 using System.Globalization;
 using System.Text.Json;
 using AgentHost.Aws.Credentials;
@@ -22,7 +23,7 @@ internal sealed record GeneratedVector(
 {
     public static IReadOnlyList<GeneratedVector> LoadAll()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Fixtures.Path_("sigv4-generated-vectors.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Fixture("sigv4-generated-vectors.json")));
         return doc.RootElement.EnumerateArray().Select(Parse).ToList();
     }
 

@@ -1,3 +1,4 @@
+using AgentHost.Testing;
 using System.Text;
 using System.Text.Json;
 using AgentHost.Aws.Credentials;
@@ -25,10 +26,10 @@ internal sealed class SuiteCase
 
     public SigV4SigningOptions Options { get; }
 
-    public static string Directory_(string name) => Fixtures.Path_("sigv4-test-suite", "v4", name);
+    public static string Directory_(string name) => RepositoryPaths.Fixture("sigv4-test-suite", "v4", name);
 
     public static IEnumerable<string> Names()
-        => Directory.GetDirectories(Fixtures.Path_("sigv4-test-suite", "v4"))
+        => Directory.GetDirectories(RepositoryPaths.Fixture("sigv4-test-suite", "v4"))
             .Where(d => File.Exists(Path.Combine(d, "header-signature.txt")))
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)!;

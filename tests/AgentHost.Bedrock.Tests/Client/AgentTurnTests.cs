@@ -1,3 +1,4 @@
+using AgentHost.Testing;
 using System.Text.Json;
 using AgentHost.Bedrock.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -11,7 +12,7 @@ public sealed class AgentTurnTests
     public async Task AgentTurn_ToolCallThenToolResult_ReturnsFinalTextAndSumsUsageAsync()
     {
         await using var server = await FakeBedrockServer.StartAsync();
-        server.EnqueueEventStream(File.ReadAllBytes(Fixtures.Path_("bedrock", "eventstream", "converse-stream-text-then-tooluse.bin")));
+        server.EnqueueEventStream(File.ReadAllBytes(RepositoryPaths.Fixture("bedrock", "eventstream", "converse-stream-text-then-tooluse.bin")));
         server.EnqueueEventStream(EventStreamBodies.Concat(
             EventStreamBodies.MessageStart(),
             EventStreamBodies.TextDelta(0, "Order A-1001 has shipped; "),

@@ -1,3 +1,4 @@
+using AgentHost.Testing;
 using System.Text.Json;
 using AgentHost.Abstractions.Models;
 using AgentHost.Bedrock.Errors;
@@ -56,7 +57,7 @@ public sealed class BedrockChatClientConverseTests
     public async Task GetResponseAsync_ToolUseFixture_ReturnsTextAndAFunctionCallWithParsedArgumentsAsync()
     {
         await using var server = await FakeBedrockServer.StartAsync();
-        server.EnqueueJson(200, File.ReadAllText(Fixtures.Path_("bedrock", "json", "converse-response-tool-use.json")));
+        server.EnqueueJson(200, File.ReadAllText(RepositoryPaths.Fixture("bedrock", "json", "converse-response-tool-use.json")));
         using var client = ClientFactory.Create(server);
 
         var response = await client.GetResponseAsync("Where is my order A-1001?", cancellationToken: TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using AgentHost.Testing;
 using System.Text.Json;
 using AgentHost.Bedrock.Errors;
 using AgentHost.Bedrock.EventStream;
@@ -13,7 +14,7 @@ public sealed class BedrockChatClientStreamingTests
     public async Task GetStreamingResponseAsync_TextThenToolUseFixture_StreamsTextDeltasThenOneAssembledToolCallAsync()
     {
         await using var server = await FakeBedrockServer.StartAsync();
-        server.EnqueueEventStream(File.ReadAllBytes(Fixtures.Path_("bedrock", "eventstream", "converse-stream-text-then-tooluse.bin")));
+        server.EnqueueEventStream(File.ReadAllBytes(RepositoryPaths.Fixture("bedrock", "eventstream", "converse-stream-text-then-tooluse.bin")));
         using var client = ClientFactory.Create(server);
 
         var updates = await CollectAsync(client.GetStreamingResponseAsync("Where is my order A-1001?", cancellationToken: TestContext.Current.CancellationToken));
@@ -43,7 +44,7 @@ public sealed class BedrockChatClientStreamingTests
     public async Task GetStreamingResponseAsync_MidStreamThrottlingAfterText_ThrowsThrottlingExceptionWithoutRetryAsync()
     {
         await using var server = await FakeBedrockServer.StartAsync();
-        server.EnqueueEventStream(File.ReadAllBytes(Fixtures.Path_("bedrock", "eventstream", "converse-stream-midstream-throttling.bin")));
+        server.EnqueueEventStream(File.ReadAllBytes(RepositoryPaths.Fixture("bedrock", "eventstream", "converse-stream-midstream-throttling.bin")));
         server.EnqueueEventStream(EventStreamBodies.TextAnswer("should not be requested"));
         using var client = ClientFactory.Create(server);
         var received = new List<string>();

@@ -1,3 +1,4 @@
+using AgentHost.Testing;
 using System.Text;
 using System.Text.Json;
 using AgentHost.Bedrock.EventStream;
@@ -81,8 +82,8 @@ public sealed class EventStreamDecoderFixtureTests
 
     private static (byte[] Bytes, JsonElement Manifest) Load(string name)
     {
-        var bytes = File.ReadAllBytes(Fixtures.Path_("bedrock", "eventstream", name + ".bin"));
-        var manifest = JsonDocument.Parse(File.ReadAllText(Fixtures.Path_("bedrock", "eventstream", name + ".json"))).RootElement.Clone();
+        var bytes = File.ReadAllBytes(RepositoryPaths.Fixture("bedrock", "eventstream", name + ".bin"));
+        var manifest = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Fixture("bedrock", "eventstream", name + ".json"))).RootElement.Clone();
         Assert.Equal(manifest.GetProperty("total_bytes").GetInt32(), bytes.Length);
         return (bytes, manifest);
     }

@@ -1,3 +1,4 @@
+using AgentHost.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentHost.Bedrock.Mapping;
@@ -176,7 +177,7 @@ public sealed class BedrockRequestMapperTests
 
     private static JsonNode LoadFixture(string name)
     {
-        var node = JsonNode.Parse(File.ReadAllText(Fixtures.Path_("bedrock", "json", name)))!;
+        var node = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Fixture("bedrock", "json", name)))!;
         node.AsObject().Remove("_comment");
         return node;
     }
