@@ -72,6 +72,30 @@ public sealed class BedrockRequestMapperTests
         Assert.Equal("Error: denied by policy", toolResult.Content[0].Text);
     }
 
+    [Theory]
+    [InlineData("timeout", "error")]
+    [InlineData("error", "error")]
+    [InlineData("success", null)]
+    public void Map_StoredFunctionResultWithStatusProperty_SendsTheStatusAfterReload(string status, string? expected)
+    {
+        var stored = new FunctionResultContent("c1", "The tool 'lookup' did not answer within 5 seconds.")
+        {
+            AdditionalProperties = new AdditionalPropertiesDictionary { ["status"] = status },
+        };
+        var reloaded = AgentHost.Abstractions.Conversations.ConversationJson.DeserializeMessages(
+            AgentHost.Abstractions.Conversations.ConversationJson.SerializeMessages([new ChatMessage(ChatRole.Tool, [stored])]));
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.User, "Hi"),
+            new(ChatRole.Assistant, [new FunctionCallContent("c1", "lookup")]),
+            reloaded[0],
+        ];
+
+        var request = BedrockRequestMapper.Map(messages, null, new BedrockChatClientOptions());
+
+        Assert.Equal(expected, request.Messages[2].Content[0].ToolResult!.Status);
+    }
+
     [Fact]
     public void Map_HistoryWithToolBlocksButNoTools_StillSendsAToolConfigNamingThoseTools()
     {
