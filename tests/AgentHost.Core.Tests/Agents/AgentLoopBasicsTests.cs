@@ -1,5 +1,5 @@
 using AgentHost.Abstractions.Agents;
-using AgentHost.Core.Tools;
+using AgentHost.Abstractions.Tools;
 using AgentHost.Testing.Models;
 using AgentHost.Testing.Tools;
 using Microsoft.Extensions.AI;
@@ -59,7 +59,7 @@ public sealed class AgentLoopBasicsTests
             .Then(call =>
             {
                 var result = Assert.Single(call.Messages[^1].Contents.OfType<FunctionResultContent>());
-                Assert.True(ToolResults.IsError(result));
+                Assert.True(ToolResultStatus.IsError(result));
                 Assert.Contains("no_such_tool", result.Result?.ToString(), StringComparison.Ordinal);
                 return Responses.Text("Sorry.");
             });
@@ -80,7 +80,7 @@ public sealed class AgentLoopBasicsTests
             .Then(call =>
             {
                 var result = Assert.Single(call.Messages[^1].Contents.OfType<FunctionResultContent>());
-                Assert.True(ToolResults.IsError(result));
+                Assert.True(ToolResultStatus.IsError(result));
                 Assert.Contains("backend unavailable", result.Result?.ToString(), StringComparison.Ordinal);
                 return Responses.Text("The system is down.");
             });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentHost.Abstractions.Tools;
 using AgentHost.Bedrock.Wire;
 using Microsoft.Extensions.AI;
 
@@ -56,19 +57,9 @@ internal static class BedrockContentMapper
         return null;
     }
 
-    /// <summary>
-    /// A result is an error when it carries an exception (a live turn) or a non-success <c>status</c> property (the agent
-    /// loop stamps it; it survives storage, where the exception does not).
-    /// </summary>
-    private static bool IsError(FunctionResultContent result) =>
-        result.Exception is not null
-        || (result.AdditionalProperties?.TryGetValue("status", out var status) == true
-            && status?.ToString() is { Length: > 0 } text
-            && !string.Equals(text, "success", StringComparison.OrdinalIgnoreCase));
-
     private static ToolResultBlock ToToolResult(FunctionResultContent result)
     {
-        var block = new ToolResultBlock { ToolUseId = result.CallId, Status = IsError(result) ? "error" : null };
+        var block = new ToolResultBlock { ToolUseId = result.CallId, Status = ToolResultStatus.IsError(result) ? "error" : null };
         switch (result.Result)
         {
             case null:
