@@ -119,7 +119,7 @@ public sealed partial class AgentSessionService
 
         try
         {
-            var snapshot = await _store.LoadAsync(request.SessionId, _loop.Options.Window.MaxTurnsLoaded, cancellationToken);
+            var snapshot = await PassFailureToWaitersAsync(completion, _store.LoadAsync(request.SessionId, _loop.Options.Window.MaxTurnsLoaded, cancellationToken));
             var invocation = new InvocationContext
             {
                 SessionId = request.SessionId,
@@ -150,7 +150,7 @@ public sealed partial class AgentSessionService
                 yield return item;
             }
 
-            var result = await StoreAsync(request, turnId, snapshot, turnResult!);
+            var result = await PassFailureToWaitersAsync(completion, StoreAsync(request, turnId, snapshot, turnResult!));
             completion.TrySetResult(result);
             yield return new SessionTurnFinishedEvent(result);
         }
@@ -161,6 +161,20 @@ public sealed partial class AgentSessionService
             {
                 _inFlight.Remove(inFlightKey);
             }
+        }
+    }
+
+    /// <summary>A retry waiting on this turn gets the same failure (e.g. a conflict), not a cancellation.</summary>
+    private static async Task<T> PassFailureToWaitersAsync<T>(TaskCompletionSource<SessionTurnResult> completion, Task<T> step)
+    {
+        try
+        {
+            return await step;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            completion.TrySetException(ex);
+            throw;
         }
     }
 
