@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace AgentHost.Storage.Sqlite;
 
-/// <summary>Appending turns and changing headers: every write is one IMMEDIATE transaction.</summary>
+/// <summary>
+/// Appending turns and changing headers: every write is one <c>BEGIN IMMEDIATE</c> transaction on the writer
+/// connection, serialised in this process by <c>_writeGate</c> (other processes wait on SQLite's lock).
+/// </summary>
 public sealed partial class SqliteConversationStore
 {
     /// <inheritdoc />
@@ -21,52 +24,21 @@ public sealed partial class SqliteConversationStore
         ArgumentOutOfRangeException.ThrowIfLessThan(turn.Sequence, 1);
         var messages = ConversationJson.SerializeMessages(turn.Messages);
         var outcome = ConversationJson.SerializeOutcome(turn.Outcome);
-
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        AppendTurnResult? result;
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var existing = await FindTurnAsync(connection, transaction, turn.SessionId, turn.TurnId, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                SqliteConversationStoreLog.DuplicateTurn(_logger, turn.SessionId, existing.Sequence, turn.TurnId);
-                return new AppendTurnResult(AppendOutcome.Duplicate, existing);
-            }
-
-            var header = await ReadHeaderAsync(connection, transaction, turn.SessionId, cancellationToken).ConfigureAwait(false);
-            var turnCount = header?.TurnCount ?? 0;
-            if (turn.Sequence != turnCount + 1)
-            {
-                SqliteConversationStoreLog.SequenceConflict(_logger, turn.SessionId, turn.Sequence, turnCount);
-                throw new ConversationConflictException(turn.SessionId, turn.Sequence);
-            }
-
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = $"INSERT INTO turns ({SqliteSchema.TurnColumns}) VALUES ($session, $sequence, $turnId, $createdAt, $messages, $outcome)";
-                insert.Parameters.AddWithValue("$session", turn.SessionId);
-                insert.Parameters.AddWithValue("$sequence", turn.Sequence);
-                insert.Parameters.AddWithValue("$turnId", turn.TurnId);
-                insert.Parameters.AddWithValue("$createdAt", SqliteRows.ToTicks(turn.CreatedAt));
-                insert.Parameters.AddWithValue("$messages", messages);
-                insert.Parameters.AddWithValue("$outcome", outcome);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var now = _timeProvider.GetUtcNow();
-            var merged = header is null
-                ? new SessionMetadata { Status = SessionStatuses.Active }.Merge(metadata)
-                : header.Metadata.Merge(metadata);
-            await WriteHeaderAsync(connection, transaction, turn.SessionId, header?.CreatedAt ?? now, now, turn.Sequence, merged, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new AppendTurnResult(AppendOutcome.Appended, turn);
+            cancellationToken.ThrowIfCancellationRequested();
+            result = _writer.Use(connection => Append(connection, turn, metadata, messages, outcome));
         }
         finally
         {
             _writeGate.Release();
         }
+
+        // A conflict is thrown only here, after the rolled-back connection went back to the pool in a clean state.
+        return result ?? throw new ConversationConflictException(turn.SessionId, turn.Sequence);
     }
 
     /// <inheritdoc />
@@ -74,20 +46,24 @@ public sealed partial class SqliteConversationStore
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentNullException.ThrowIfNull(metadata);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var header = await ReadHeaderAsync(connection, transaction, sessionId, cancellationToken).ConfigureAwait(false);
-            if (header is null)
+            cancellationToken.ThrowIfCancellationRequested();
+            return _writer.Use(connection =>
             {
-                return false;
-            }
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var header = ReadHeader(connection, transaction, sessionId);
+                if (header is null)
+                {
+                    return false;
+                }
 
-            await WriteHeaderAsync(connection, transaction, sessionId, header.CreatedAt, _timeProvider.GetUtcNow(), header.TurnCount, header.Metadata.Merge(metadata), cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+                WriteHeader(connection, transaction, sessionId, header.CreatedAt, _timeProvider.GetUtcNow(), header.TurnCount, header.Metadata.Merge(metadata));
+                transaction.Commit();
+                return true;
+            });
         }
         finally
         {
@@ -99,22 +75,23 @@ public sealed partial class SqliteConversationStore
     public async Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM turns WHERE session_id = $session; DELETE FROM sessions WHERE session_id = $session;";
-            command.Parameters.AddWithValue("$session", sessionId);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await using var changes = connection.CreateCommand();
-            changes.Transaction = transaction;
-            changes.CommandText = "SELECT changes()";
-            var deleted = Convert.ToInt64(await changes.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return deleted > 0;
+            cancellationToken.ThrowIfCancellationRequested();
+            return _writer.Use(connection =>
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var deleteTurns = connection.Command(SqliteStatements.DeleteTurns, transaction);
+                deleteTurns.Parameters["$session"].Value = sessionId;
+                deleteTurns.ExecuteNonQuery();
+                var deleteHeader = connection.Command(SqliteStatements.DeleteHeader, transaction);
+                deleteHeader.Parameters["$session"].Value = sessionId;
+                var deleted = deleteHeader.ExecuteNonQuery();
+                transaction.Commit();
+                return deleted > 0;
+            });
         }
         finally
         {
@@ -122,29 +99,80 @@ public sealed partial class SqliteConversationStore
         }
     }
 
-    private static async Task WriteHeaderAsync(
-        SqliteConnection connection,
+    /// <summary>The append transaction; <see langword="null"/> on a sequence conflict (rolled back).</summary>
+    private AppendTurnResult? Append(PooledSqliteConnection connection, TurnRecord turn, SessionMetadata? metadata, byte[] messages, byte[] outcome)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var (header, existing) = ReadHeaderAndTurn(connection, transaction, turn.SessionId, turn.TurnId);
+        if (existing is not null)
+        {
+            SqliteConversationStoreLog.DuplicateTurn(_logger, turn.SessionId, existing.Sequence, turn.TurnId);
+            return new AppendTurnResult(AppendOutcome.Duplicate, existing);
+        }
+
+        var turnCount = header?.TurnCount ?? 0;
+        if (turn.Sequence != turnCount + 1)
+        {
+            SqliteConversationStoreLog.SequenceConflict(_logger, turn.SessionId, turn.Sequence, turnCount);
+            return null;
+        }
+
+        var insert = connection.Command(SqliteStatements.InsertTurn, transaction);
+        insert.Parameters["$session"].Value = turn.SessionId;
+        insert.Parameters["$sequence"].Value = turn.Sequence;
+        insert.Parameters["$turnId"].Value = turn.TurnId;
+        insert.Parameters["$createdAt"].Value = SqliteRows.ToTicks(turn.CreatedAt);
+        insert.Parameters["$messages"].Value = messages;
+        insert.Parameters["$outcome"].Value = outcome;
+        insert.ExecuteNonQuery();
+
+        // The prepared command outlives this call: do not keep the turn's contents alive through it.
+        insert.Parameters["$messages"].Value = DBNull.Value;
+        insert.Parameters["$outcome"].Value = DBNull.Value;
+
+        var now = _timeProvider.GetUtcNow();
+        var merged = header is null
+            ? new SessionMetadata { Status = SessionStatuses.Active }.Merge(metadata)
+            : header.Metadata.Merge(metadata);
+        WriteHeader(connection, transaction, turn.SessionId, header?.CreatedAt ?? now, now, turn.Sequence, merged);
+        transaction.Commit();
+        return new AppendTurnResult(AppendOutcome.Appended, turn);
+    }
+
+    /// <summary>The session's header and the turn with <paramref name="turnId"/>, each when present, in one query.</summary>
+    private static (SessionHeader? Header, TurnRecord? Turn) ReadHeaderAndTurn(PooledSqliteConnection connection, SqliteTransaction transaction, string sessionId, string turnId)
+    {
+        var command = connection.Command(SqliteStatements.SelectHeaderAndTurnById, transaction);
+        command.Parameters["$session"].Value = sessionId;
+        command.Parameters["$turnId"].Value = turnId;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidOperationException("The header-and-turn query returned no row.");
+        }
+
+        const int firstTurnColumn = SqliteSchema.SessionColumnCount;
+        return (
+            reader.IsDBNull(0) ? null : SqliteRows.ReadHeader(reader),
+            reader.IsDBNull(firstTurnColumn) ? null : SqliteRows.ReadTurn(reader, firstTurnColumn));
+    }
+
+    private static void WriteHeader(
+        PooledSqliteConnection connection,
         SqliteTransaction transaction,
         string sessionId,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
         long turnCount,
-        SessionMetadata metadata,
-        CancellationToken cancellationToken)
+        SessionMetadata metadata)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
-            INSERT INTO sessions ({SqliteSchema.SessionColumns}, status) VALUES ($session, $createdAt, $updatedAt, $turnCount, $metadata, $status)
-            ON CONFLICT (session_id) DO UPDATE SET updated_at = excluded.updated_at, turn_count = excluded.turn_count,
-                metadata = excluded.metadata, status = excluded.status
-            """;
-        command.Parameters.AddWithValue("$session", sessionId);
-        command.Parameters.AddWithValue("$createdAt", SqliteRows.ToTicks(createdAt));
-        command.Parameters.AddWithValue("$updatedAt", SqliteRows.ToTicks(updatedAt));
-        command.Parameters.AddWithValue("$turnCount", turnCount);
-        command.Parameters.AddWithValue("$metadata", ConversationJson.SerializeMetadata(metadata));
-        command.Parameters.AddWithValue("$status", (object?)metadata.Status ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var command = connection.Command(SqliteStatements.UpsertHeader, transaction);
+        command.Parameters["$session"].Value = sessionId;
+        command.Parameters["$createdAt"].Value = SqliteRows.ToTicks(createdAt);
+        command.Parameters["$updatedAt"].Value = SqliteRows.ToTicks(updatedAt);
+        command.Parameters["$turnCount"].Value = turnCount;
+        command.Parameters["$metadata"].Value = ConversationJson.SerializeMetadata(metadata);
+        command.Parameters["$status"].Value = (object?)metadata.Status ?? DBNull.Value;
+        command.ExecuteNonQuery();
     }
 }

@@ -4,32 +4,26 @@ using Microsoft.Data.Sqlite;
 
 namespace AgentHost.Storage.Sqlite;
 
-/// <summary>Reading history, listing sessions, and opening connections.</summary>
+/// <summary>
+/// Reading history and listing sessions. A read that runs one statement needs no transaction (a statement is its own
+/// snapshot); a read of several statements uses a deferred transaction, never <c>BEGIN IMMEDIATE</c>, so it takes no
+/// write lock.
+/// </summary>
 public sealed partial class SqliteConversationStore
 {
     /// <inheritdoc />
+    /// <remarks>Each page is one query on a pooled connection; no connection or snapshot is held between pages.</remarks>
     public async IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string sessionId, long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var next = Math.Max(1, fromSequence);
         var pageSize = Math.Max(1, _options.ReadPageSize);
         while (true)
         {
-            var page = new List<TurnRecord>(pageSize);
-            await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = $"SELECT {SqliteSchema.TurnColumns} FROM turns WHERE session_id = $session AND sequence >= $from ORDER BY sequence LIMIT $limit";
-                command.Parameters.AddWithValue("$session", sessionId);
-                command.Parameters.AddWithValue("$from", next);
-                command.Parameters.AddWithValue("$limit", pageSize);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    page.Add(SqliteRows.ReadTurn(reader));
-                }
-            }
-
+            cancellationToken.ThrowIfCancellationRequested();
+            var from = next;
+            var page = _readers.Use(connection => ReadTurnPage(connection, sessionId, from, pageSize));
             foreach (var turn in page)
             {
                 yield return turn;
@@ -48,110 +42,90 @@ public sealed partial class SqliteConversationStore
     public async Task<IReadOnlyList<SessionHeader>> ListSessionsAsync(SessionListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sessions = new List<SessionHeader>();
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (query.Limit <= 0)
         {
+            return [];
+        }
+
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _readers.Use(connection =>
+        {
+            var command = connection.Command(SqliteStatements.SelectSessions, null);
+            command.Parameters["$status"].Value = (object?)query.Status ?? DBNull.Value;
+            command.Parameters["$since"].Value = query.UpdatedSince is { } since ? SqliteRows.ToTicks(since) : DBNull.Value;
+            command.Parameters["$limit"].Value = query.Limit;
+            using var reader = command.ExecuteReader();
+            var sessions = new List<SessionHeader>();
+            while (reader.Read())
+            {
+                sessions.Add(SqliteRows.ReadHeader(reader));
+            }
+
             return sessions;
-        }
-
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {SqliteSchema.SessionColumns} FROM sessions
-            WHERE ($status IS NULL OR status = $status) AND ($since IS NULL OR updated_at >= $since)
-            ORDER BY updated_at DESC, session_id LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$status", (object?)query.Status ?? DBNull.Value);
-        command.Parameters.AddWithValue("$since", query.UpdatedSince is { } since ? SqliteRows.ToTicks(since) : DBNull.Value);
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            sessions.Add(SqliteRows.ReadHeader(reader));
-        }
-
-        return sessions;
+        });
     }
 
-    private static async Task<SessionHeader?> ReadHeaderAsync(SqliteConnection connection, SqliteTransaction? transaction, string sessionId, CancellationToken cancellationToken)
+    private static ConversationSnapshot Load(PooledSqliteConnection connection, string sessionId, int maxTurns)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {SqliteSchema.SessionColumns} FROM sessions WHERE session_id = $session";
-        command.Parameters.AddWithValue("$session", sessionId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqliteRows.ReadHeader(reader) : null;
+        // Deferred (plain BEGIN), not BEGIN IMMEDIATE: the header and the turns come from one WAL snapshot without the
+        // write lock, so a load neither waits for nor delays a writer.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var header = ReadHeader(connection, transaction, sessionId);
+        var turns = header is null || maxTurns == 0 ? [] : ReadRecentTurns(connection, transaction, sessionId, maxTurns);
+        transaction.Commit();
+        return header is null ? ConversationSnapshot.Empty : new ConversationSnapshot(header, turns);
     }
 
-    private static async Task<TurnRecord?> FindTurnAsync(SqliteConnection connection, SqliteTransaction? transaction, string sessionId, string turnId, CancellationToken cancellationToken)
+    private static IReadOnlyList<TurnRecord> ReadRecentTurns(PooledSqliteConnection connection, SqliteTransaction transaction, string sessionId, int maxTurns)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {SqliteSchema.TurnColumns} FROM turns WHERE session_id = $session AND turn_id = $turnId";
-        command.Parameters.AddWithValue("$session", sessionId);
-        command.Parameters.AddWithValue("$turnId", turnId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqliteRows.ReadTurn(reader) : null;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_initialized)
+        var command = connection.Command(SqliteStatements.SelectRecentTurns, transaction);
+        command.Parameters["$session"].Value = sessionId;
+        command.Parameters["$limit"].Value = maxTurns;
+        var turns = new List<TurnRecord>(Math.Min(maxTurns, 256));
+        using (var reader = command.ExecuteReader())
         {
-            await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-            // The pragmas are per native connection, and pooled connections keep theirs: set them once per handle, not on
-            // every open (two statements fewer to prepare and run on each read and write).
-            if (connection.Handle is { } handle && !_configuredHandles.TryGetValue(handle, out _))
+            while (reader.Read())
             {
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = _pragmas;
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                _configuredHandles.AddOrUpdate(handle, ConfiguredMarker);
+                turns.Add(SqliteRows.ReadTurn(reader));
             }
+        }
 
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        turns.Reverse();
+        return turns;
     }
 
-    private async Task InitializeAsync(CancellationToken cancellationToken)
+    private static List<TurnRecord> ReadTurnPage(PooledSqliteConnection connection, string sessionId, long fromSequence, int pageSize)
     {
-        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var command = connection.Command(SqliteStatements.SelectTurnPage, null);
+        command.Parameters["$session"].Value = sessionId;
+        command.Parameters["$from"].Value = fromSequence;
+        command.Parameters["$limit"].Value = pageSize;
+        using var reader = command.ExecuteReader();
+        var page = new List<TurnRecord>(pageSize);
+        while (reader.Read())
         {
-            if (_initialized)
-            {
-                return;
-            }
-
-            var folder = Path.GetDirectoryName(DatabasePath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; {SqliteSchema.Create}";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _initialized = true;
-            SqliteConversationStoreLog.SchemaReady(_logger, DatabasePath);
+            page.Add(SqliteRows.ReadTurn(reader));
         }
-        finally
-        {
-            _initGate.Release();
-        }
+
+        return page;
+    }
+
+    private static SessionHeader? ReadHeader(PooledSqliteConnection connection, SqliteTransaction? transaction, string sessionId)
+    {
+        var command = connection.Command(SqliteStatements.SelectHeader, transaction);
+        command.Parameters["$session"].Value = sessionId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteRows.ReadHeader(reader) : null;
+    }
+
+    private static TurnRecord? FindTurn(PooledSqliteConnection connection, SqliteTransaction? transaction, string sessionId, string turnId)
+    {
+        var command = connection.Command(SqliteStatements.SelectTurnById, transaction);
+        command.Parameters["$session"].Value = sessionId;
+        command.Parameters["$turnId"].Value = turnId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteRows.ReadTurn(reader) : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Conversations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -11,21 +10,21 @@ namespace AgentHost.Storage.Sqlite;
 /// and an append-only turns table. A turn is appended in one transaction, conditional on its sequence number
 /// (unique per session) and idempotent on its turn id (unique per session). Safe for concurrent use from many
 /// tasks (writes in one process are serialised; other processes wait up to
-/// <see cref="SqliteConversationStoreOptions.BusyTimeout"/> for the database lock). Message contents are stored
-/// whole and never truncated. The schema is created on first use.
+/// <see cref="SqliteConversationStoreOptions.BusyTimeout"/> for the database lock; reads never take the lock).
+/// Message contents are stored whole and never truncated. The schema is created on first use. The store keeps a few
+/// connections open with their statements prepared; <see cref="Dispose"/> closes them.
 /// </summary>
 public sealed partial class SqliteConversationStore : IConversationStore, IDisposable
 {
     private readonly SqliteConversationStoreOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly SqliteConnectionPool _readers;
+    private readonly SqliteConnectionPool _writer;
     private volatile bool _initialized;
-    private static readonly object ConfiguredMarker = new();
-    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configuredHandles = new();
-    private readonly string _pragmas;
+    private int _disposed;
 
     /// <summary>Creates the store. Nothing is opened until first use.</summary>
     /// <param name="options">The settings; see <see cref="SqliteConversationStoreOptions"/> for defaults.</param>
@@ -38,51 +37,39 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _connectionString = new SqliteConnectionStringBuilder
+        var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(options.DatabasePath),
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            Pooling = false, // the store pools open connections itself, with their prepared statements
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
-        _pragmas = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
+        var pragmas = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
+        PooledSqliteConnection Open() => PooledSqliteConnection.Open(connectionString, pragmas);
+
+        // Reads run on any number of connections at once (WAL readers do not block each other or the writer). Writes
+        // are serialised by _writeGate anyway, so they get a pool of their own that keeps one connection: the write
+        // statements stay prepared on that connection only, and a read never waits for a connection a write holds.
+        _readers = new SqliteConnectionPool(Open, Math.Max(4, 2 * Environment.ProcessorCount));
+        _writer = new SqliteConnectionPool(Open, maxIdle: 1);
     }
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => Path.GetFullPath(_options.DatabasePath);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The header and the turns are read in one deferred transaction: a consistent snapshot that, in WAL mode, takes no
+    /// lock, so a load never waits for a writer (in this process or another).
+    /// </remarks>
     public async Task<ConversationSnapshot> LoadAsync(string sessionId, int maxTurns, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var header = await ReadHeaderAsync(connection, transaction, sessionId, cancellationToken).ConfigureAwait(false);
-        if (header is null)
-        {
-            return ConversationSnapshot.Empty;
-        }
-
-        var turns = new List<TurnRecord>(Math.Min(maxTurns, 256));
-        if (maxTurns > 0)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"SELECT {SqliteSchema.TurnColumns} FROM turns WHERE session_id = $session ORDER BY sequence DESC LIMIT $limit";
-            command.Parameters.AddWithValue("$session", sessionId);
-            command.Parameters.AddWithValue("$limit", maxTurns);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                turns.Add(SqliteRows.ReadTurn(reader));
-            }
-
-            turns.Reverse();
-        }
-
-        return new ConversationSnapshot(header, turns);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _readers.Use(connection => Load(connection, sessionId, maxTurns));
     }
 
     /// <inheritdoc />
@@ -90,14 +77,23 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentException.ThrowIfNullOrEmpty(turnId);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await FindTurnAsync(connection, null, sessionId, turnId, cancellationToken).ConfigureAwait(false);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _readers.Use(connection => FindTurn(connection, null, sessionId, turnId));
     }
 
-    /// <summary>Releases the internal locks. Pooled connections are released by SQLite's connection pool.</summary>
+    /// <summary>
+    /// Closes the store's open connections. Using the store afterwards throws <see cref="ObjectDisposedException"/>;
+    /// an operation already running finishes, and its connection is closed when it ends.
+    /// </summary>
     public void Dispose()
     {
-        _writeGate.Dispose();
-        _initGate.Dispose();
+        // The gates are not disposed: they never create a wait handle, and an operation still running must be able to
+        // release them.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _readers.Dispose();
+            _writer.Dispose();
+        }
     }
 }

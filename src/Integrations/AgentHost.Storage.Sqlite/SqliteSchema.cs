@@ -32,4 +32,11 @@ internal static class SqliteSchema
 
     /// <summary>The columns of a session row, in the order <see cref="SqliteRows.ReadHeader"/> expects.</summary>
     public const string SessionColumns = "session_id, created_at, updated_at, turn_count, metadata";
+
+    /// <summary>How many columns <see cref="SessionColumns"/> lists.</summary>
+    public const int SessionColumnCount = 5;
+
+    /// <summary>A column list with every column qualified by a table alias: <c>s.session_id, s.created_at, ...</c>.</summary>
+    public static string Qualified(string alias, string columns) =>
+        string.Join(", ", columns.Split(", ").Select(column => $"{alias}.{column}"));
 }

@@ -1,12 +1,22 @@
 // Storage benchmark: DynamoDB requests and request bytes per turn at turns 1, 100 and 1,000 of one session, and the time
 // to load the window of a 1,000-turn session. Runs against DynamoDB Local (tests/setup/dynamodb-local.sh installs it).
 // Prints figures only; nothing is asserted. Run: dotnet run -c Release --project tests/benchmarks/AgentHost.Storage.Benchmarks
+// With the argument `sqlite [requests] [concurrency]` it measures the SQLite store instead (SqliteStoreBenchmark.cs; no
+// server needed): dotnet run -c Release --project tests/benchmarks/AgentHost.Storage.Benchmarks -- sqlite 5000 8
 using System.Diagnostics;
 using System.Globalization;
 using AgentHost.Storage.Benchmarks;
 using AgentHost.Storage.DynamoDb;
 using AgentHost.Testing.Storage;
 using Amazon.Runtime;
+
+if (args is ["sqlite", ..])
+{
+    await SqliteStoreBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);
+    return;
+}
 
 const int Turns = 1000;
 int[] measured = [1, 100, 1000];

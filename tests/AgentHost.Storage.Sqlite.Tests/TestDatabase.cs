@@ -1,0 +1,36 @@
+using AgentHost.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace AgentHost.Storage.Sqlite.Tests;
+
+/// <summary>A database path in a fresh temp folder, deleted with the folder on dispose; opens stores and raw connections on it.</summary>
+internal sealed class TestDatabase : IDisposable
+{
+    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "agenthost-sqlite-tests", Guid.NewGuid().ToString("N"));
+
+    public string FilePath => System.IO.Path.Combine(_folder, "store.db");
+
+    /// <summary>A store on this file; the busy timeout is long (30 s) so that a read waiting for a lock shows as a test timeout.</summary>
+    public SqliteConversationStore OpenStore() =>
+        new(new SqliteConversationStoreOptions { DatabasePath = FilePath, BusyTimeout = TimeSpan.FromSeconds(30) });
+
+    /// <summary>A raw connection on this file, outside any pool (another process, as far as SQLite can tell).</summary>
+    public SqliteConnection OpenRawConnection()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was created.
+        }
+    }
+}
