@@ -80,24 +80,19 @@ public static partial class ServerApplication
     public static WebApplication Build(string[] args, IConfigurationRoot configuration, AgentHostSettings settings, Uri? devGateway, Action<WebApplicationBuilder>? configureBuilder = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = WebApplication.CreateSlimBuilder(args);
+
+        // The empty builder, not the slim one: AgentHost reads its own configuration (appsettings.json, AGENTHOST_* variables,
+        // aliases, command line) once, so the default sources (a second appsettings.json read with a file watcher thread,
+        // every environment variable, host filtering) would only cost start-up time and memory.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = args });
         builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         var port = Environment.GetEnvironmentVariable("PORT");
         builder.WebHost.UseUrls($"http://0.0.0.0:{(string.IsNullOrWhiteSpace(port) ? "8080" : port)}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Runtime.MaxRequestBodyBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Runtime.DrainTimeoutSeconds + 10));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        if (string.Equals(settings.Runtime.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.Logging.AddJsonConsole();
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        }
-
+        ConfigureLogging(builder.Logging, configuration, settings.Runtime);
         builder.Services.AddAgentHost(settings, configuration, devGateway);
         builder.Services.AddAgentCoreRuntime(o =>
         {
@@ -106,6 +101,10 @@ public static partial class ServerApplication
         });
         configureBuilder?.Invoke(builder);
         var app = builder.Build();
+
+        // List the gateway tools while the rest of start-up (endpoints, Kestrel) proceeds: discovery is the longest step
+        // before /ping turns healthy.
+        app.Services.GetService<GatewayToolProvider>()?.StartDiscovery();
 
         // The inbound bearer token reaches gateways configured for pass-through (AGENTCORE_GATEWAY_<NAME>_PASS_THROUGH_AUTH).
         app.Use(async (context, next) =>
@@ -117,6 +116,22 @@ public static partial class ServerApplication
         });
         app.MapAgentCoreRuntime();
         return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RuntimeSettings runtime)
+    {
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.SetMinimumLevel(Enum.Parse<LogLevel>(runtime.LogLevel, ignoreCase: true));
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        if (string.Equals(runtime.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logging.AddJsonConsole();
+        }
+        else
+        {
+            logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
     }
 
     /// <summary>Command-line options as configuration keys: <c>--Agent:Limits:MaxCycles=5</c> or <c>--Agent:Limits:MaxCycles 5</c>.</summary>

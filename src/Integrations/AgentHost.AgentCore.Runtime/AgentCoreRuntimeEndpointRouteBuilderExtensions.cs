@@ -22,22 +22,28 @@ public static class AgentCoreRuntimeEndpointRouteBuilderExtensions
         }
 
         // time_of_last_update is the start-up time: create the tracker now, not at the first ping.
-        _ = endpoints.ServiceProvider.GetRequiredService<PingStatusTracker>();
+        // Plain RequestDelegates over services resolved once (all singletons): no per-request service lookups, and no
+        // RequestDelegateFactory, which compiles expression trees at start-up.
+        var tracker = endpoints.ServiceProvider.GetRequiredService<PingStatusTracker>();
+        var readiness = endpoints.ServiceProvider.GetRequiredService<RuntimeReadiness>();
+        var handler = endpoints.ServiceProvider.GetRequiredService<InvocationHandler>();
         var group = endpoints.MapGroup(string.Empty);
-        group.MapGet("/ping", (PingStatusTracker tracker, RuntimeReadiness readiness) =>
-        {
-            if (!readiness.IsReady)
-            {
-                return Results.Json(
-                    new ErrorResponse { Error = "Starting", Details = "The host is still starting (discovering its tools)." },
-                    RuntimeJsonContext.Default.ErrorResponse,
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            var (status, time) = tracker.Current;
-            return Results.Json(new PingResponse { Status = status.ToString(), TimeOfLastUpdate = time }, RuntimeJsonContext.Default.PingResponse);
-        });
-        group.MapPost("/invocations", (HttpContext context, InvocationHandler handler) => handler.HandleAsync(context));
+        group.MapGet("/ping", new RequestDelegate(context => PingAsync(context, tracker, readiness)));
+        group.MapPost("/invocations", new RequestDelegate(handler.HandleAsync));
         return group;
+    }
+
+    private static Task PingAsync(HttpContext context, PingStatusTracker tracker, RuntimeReadiness readiness)
+    {
+        if (!readiness.IsReady)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return context.Response.WriteAsJsonAsync(
+                new ErrorResponse { Error = "Starting", Details = "The host is still starting (discovering its tools)." },
+                RuntimeJsonContext.Default.ErrorResponse);
+        }
+
+        var (status, time) = tracker.Current;
+        return context.Response.WriteAsJsonAsync(new PingResponse { Status = status.ToString(), TimeOfLastUpdate = time }, RuntimeJsonContext.Default.PingResponse);
     }
 }

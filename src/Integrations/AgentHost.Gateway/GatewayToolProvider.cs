@@ -54,21 +54,52 @@ public sealed class GatewayToolProvider : IToolProvider
     /// <returns><see langword="true"/> when every gateway was listed; <see langword="false"/> when one failed or the time ran out.</returns>
     public async Task<bool> WaitForDiscoveryAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        // Woken by every listing attempt rather than polled, so readiness follows the first listing without a timer's delay.
+        using var attempted = new SemaphoreSlim(0);
+        EventHandler onAttempt = (_, _) => attempted.Release();
+        foreach (var connection in _catalog.Connections)
+        {
+            connection.RefreshAttempted += onAttempt;
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
             while (!_catalog.Connections.All(c => c.IsPublished || c.LastError is not null || c.ListsWithInboundAuthorization))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token).ConfigureAwait(false);
+                await attempted.WaitAsync(deadline.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
         }
+        finally
+        {
+            foreach (var connection in _catalog.Connections)
+            {
+                connection.RefreshAttempted -= onAttempt;
+            }
+        }
 
         return _catalog.Connections.All(c => c.IsPublished || c.ListsWithInboundAuthorization);
+    }
+
+    /// <summary>
+    /// Starts the first listing of every gateway now (except pass-through-only ones, listed on first use) instead of when the
+    /// hosted refresh service starts, so discovery overlaps the rest of the host's start-up. Idempotent; the refresh service
+    /// awaits the same listings and takes over from there.
+    /// </summary>
+    public void StartDiscovery()
+    {
+        foreach (var connection in _catalog.Connections)
+        {
+            if (!connection.ListsWithInboundAuthorization)
+            {
+                _ = connection.StartFirstRefresh();
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -146,4 +146,33 @@ public sealed class CatalogDiscoveryTests
         Assert.False(ready);
         Assert.NotNull(host.Status.GetStatus()[0].LastError);
     }
+
+    [Fact]
+    public async Task StartDiscovery_BeforeTheRefreshServiceStarts_ListsOnceAndTheServiceTakesOverAsync()
+    {
+        await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours());
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)), startHostedServices: false);
+
+        host.Provider.StartDiscovery();
+        host.Provider.StartDiscovery();
+        Assert.True(await host.Provider.WaitForDiscoveryAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(5, host.Provider.ToolCount);
+        Assert.Equal(1, server.ListCalls);
+        Assert.Equal(1, server.Initializes);
+
+        // The refresh service awaits the listing already made instead of listing again, then keeps the catalog fresh.
+        await host.StartHostedServicesAsync();
+        server.SetTools([.. TestCatalog.Behaviours(), TestCatalog.Tool("orders___new_tool", "A tool added later.")]);
+        var rounds = 0;
+        await host.WaitForToolsAsync(6, () =>
+        {
+            if (rounds++ % 10 == 0)
+            {
+                server.NotifyToolsChangedAsync().GetAwaiter().GetResult();
+            }
+        });
+
+        Assert.Equal(1, server.Initializes);
+        Assert.InRange(server.ListCalls, 2, 1 + ((rounds + 9) / 10));
+    }
 }

@@ -38,7 +38,7 @@ internal sealed class GatewayTestHost : IAsyncDisposable
     public static GatewayOptions Gateway(string name, Uri url, GatewayAuthType auth = GatewayAuthType.None) =>
         new() { Name = name, Url = url, AuthType = auth };
 
-    public static async Task<GatewayTestHost> StartAsync(Action<GatewayToolOptions> configure, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    public static async Task<GatewayTestHost> StartAsync(Action<GatewayToolOptions> configure, TimeProvider? time = null, Action<IServiceCollection>? services = null, bool startHostedServices = true)
     {
         var collection = new ServiceCollection();
         var logs = new ListLoggerProvider();
@@ -58,12 +58,21 @@ internal sealed class GatewayTestHost : IAsyncDisposable
             configure(o);
         });
         var host = new GatewayTestHost(collection.BuildServiceProvider(), logs);
-        foreach (var hosted in host._hosted)
+        if (startHostedServices)
         {
-            await hosted.StartAsync(TestContext.Current.CancellationToken);
+            await host.StartHostedServicesAsync();
         }
 
         return host;
+    }
+
+    /// <summary>Starts the hosted refresh service (what the host does in <c>StartAsync</c>).</summary>
+    public async Task StartHostedServicesAsync()
+    {
+        foreach (var hosted in _hosted)
+        {
+            await hosted.StartAsync(TestContext.Current.CancellationToken);
+        }
     }
 
     public Task WaitForToolsAsync(int count, Action? eachRound = null) =>

@@ -37,7 +37,7 @@ internal sealed class BenchEnvironment : IDisposable
 
         if (!string.Equals(Environment.GetEnvironmentVariable("APP_LOGGING"), "on", StringComparison.OrdinalIgnoreCase))
         {
-            SetDefault("Logging__LogLevel__Default", "Warning");
+            SetDefault("AGENTHOST_LOG_LEVEL", "Warning");
         }
 
         string? sqlitePath = null;

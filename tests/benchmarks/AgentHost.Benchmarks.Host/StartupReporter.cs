@@ -39,7 +39,7 @@ internal sealed class StartupReporter(RuntimeReadiness readiness, IGatewayStatus
         var readyAt = SinceStart();
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"HOST_STARTUP {{\"runtime\":\".NET {Environment.Version}\",\"tools\":{gateways.ToolCount},\"modulesLoadedAtMs\":{MainAtMs:F1},\"builtAtMs\":{BuiltAtMs:F1},\"listeningAtMs\":{listeningAt:F1},\"mcpReadyAtMs\":{readyAt:F1},\"readyAtMs\":{readyAt:F1}}}");
+            $"HOST_STARTUP {{\"runtime\":\".NET {Environment.Version}\",\"tools\":{gateways.ToolCount},\"modulesLoadedAtMs\":{MainAtMs:F1},\"builtAtMs\":{BuiltAtMs:F1},\"listeningAtMs\":{listeningAt:F1},\"mcpReadyAtMs\":{readyAt:F1},\"readyAtMs\":{readyAt:F1},\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"gcCount\":{GC.CollectionCount(0)},\"heapMb\":{GC.GetTotalMemory(false) / 1048576.0:F1},\"cpuMs\":{Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}}}");
         await Console.Error.WriteLineAsync(line);
     }
 }

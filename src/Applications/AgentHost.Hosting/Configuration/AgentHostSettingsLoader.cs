@@ -11,6 +11,7 @@ public static class AgentHostSettingsLoader
     private static readonly string[] StoreProviders = ["auto", "sqlite", "dynamodb", "memory"];
     private static readonly string[] Toggles = ["auto", "true", "false"];
     private static readonly string[] LogFormats = ["text", "json"];
+    private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 
     /// <summary>Binds the settings and validates them.</summary>
     /// <exception cref="ConfigurationValidationException">Unknown keys, values of the wrong type or out of range, missing files, unknown placeholders.</exception>
@@ -122,6 +123,7 @@ public static class AgentHostSettingsLoader
         Range(configuration, errors, "Runtime:DrainTimeoutSeconds", settings.Runtime.DrainTimeoutSeconds, 0, 600);
         Range(configuration, errors, "Runtime:GatewayStartupWaitSeconds", settings.Runtime.GatewayStartupWaitSeconds, 0, 300);
         OneOf(configuration, errors, "Runtime:LogFormat", settings.Runtime.LogFormat, LogFormats);
+        OneOf(configuration, errors, "Runtime:LogLevel", settings.Runtime.LogLevel, LogLevels);
         if (string.Equals(settings.Store.Provider, "dynamodb", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(settings.Store.DynamoDbTable))
         {
             errors.Add("'Store:Provider' is 'dynamodb' but no table is configured: set 'Store:DynamoDbTable' (AGENTHOST_DYNAMODB_TABLE).");

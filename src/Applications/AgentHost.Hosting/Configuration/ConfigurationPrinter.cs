@@ -48,6 +48,7 @@ public static class ConfigurationPrinter
             ("Runtime:DrainTimeoutSeconds", Format(settings.Runtime.DrainTimeoutSeconds)),
             ("Runtime:GatewayStartupWaitSeconds", Format(settings.Runtime.GatewayStartupWaitSeconds)),
             ("Runtime:LogFormat", settings.Runtime.LogFormat),
+            ("Runtime:LogLevel", settings.Runtime.LogLevel),
         };
         foreach (var (tool, seconds) in settings.Agent.Limits.ToolTimeouts)
         {

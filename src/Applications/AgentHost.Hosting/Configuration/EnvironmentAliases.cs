@@ -25,6 +25,7 @@ public static class EnvironmentAliases
         ["AGENTHOST_DEVGATEWAY_TOKEN"] = "DevGateway:Token",
         ["AGENTHOST_GATEWAY_STARTUP_WAIT_SECONDS"] = "Runtime:GatewayStartupWaitSeconds",
         ["AGENTHOST_LOG_FORMAT"] = "Runtime:LogFormat",
+        ["AGENTHOST_LOG_LEVEL"] = "Runtime:LogLevel",
     };
 
     /// <summary>Returns the configuration entries the aliases set in an environment.</summary>

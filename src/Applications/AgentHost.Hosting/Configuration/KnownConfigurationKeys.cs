@@ -15,7 +15,7 @@ internal static class KnownConfigurationKeys
         "Model:Provider",
         "Store:Provider", "Store:SqlitePath", "Store:DynamoDbTable", "Store:DynamoDbTtlDays", "Store:DynamoDbCreateTable",
         "DevGateway:Enabled", "DevGateway:Port", "DevGateway:Token",
-        "Runtime:MaxRequestBodyBytes", "Runtime:DrainTimeoutSeconds", "Runtime:GatewayStartupWaitSeconds", "Runtime:LogFormat",
+        "Runtime:MaxRequestBodyBytes", "Runtime:DrainTimeoutSeconds", "Runtime:GatewayStartupWaitSeconds", "Runtime:LogFormat", "Runtime:LogLevel",
     };
 
     /// <summary>Keys whose children are free-form (lists and maps).</summary>

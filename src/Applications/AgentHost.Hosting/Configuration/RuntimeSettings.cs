@@ -14,4 +14,10 @@ public sealed class RuntimeSettings
 
     /// <summary>Log format of the server: <c>text</c> (one line per entry) or <c>json</c> (structured, for CloudWatch). Default: <c>text</c>.</summary>
     public string LogFormat { get; set; } = "text";
+
+    /// <summary>
+    /// Minimum level of the server's logs: <c>Trace</c>, <c>Debug</c>, <c>Information</c>, <c>Warning</c>, <c>Error</c>, <c>Critical</c> or
+    /// <c>None</c>. Default: <c>Information</c>. Finer rules per category still come from the <c>Logging</c> section of <c>appsettings.json</c>.
+    /// </summary>
+    public string LogLevel { get; set; } = "Information";
 }

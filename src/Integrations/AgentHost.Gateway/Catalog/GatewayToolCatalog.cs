@@ -73,11 +73,19 @@ internal sealed class GatewayToolCatalog : IAsyncDisposable, IDisposable
     {
         lock (_rebuildLock)
         {
-            var listed = Connections.Where(c => c.HasListed).ToList();
-            var keys = new List<(ToolKey Key, GatewayConnection Connection, ModelContextProtocol.Protocol.Tool Tool)>();
+            // Plain loops rather than LINQ: the first rebuild is on the start-up path (before /ping turns healthy), where
+            // generic LINQ over value tuples costs more JIT time than the work itself.
+            var listed = 0;
+            var unique = new Dictionary<ToolKey, (GatewayConnection Connection, ModelContextProtocol.Protocol.Tool Tool)>();
             var searchGateways = new List<GatewayConnection>();
-            foreach (var connection in listed)
+            foreach (var connection in Connections)
             {
+                if (!connection.HasListed)
+                {
+                    continue;
+                }
+
+                listed++;
                 foreach (var tool in connection.Tools)
                 {
                     if (tool.Name == GatewaySearchToolName)
@@ -86,12 +94,11 @@ internal sealed class GatewayToolCatalog : IAsyncDisposable, IDisposable
                         continue;
                     }
 
-                    keys.Add((new ToolKey(connection.Name, tool.Name), connection, tool));
+                    unique.TryAdd(new ToolKey(connection.Name, tool.Name), (connection, tool));
                 }
             }
 
-            var unique = keys.GroupBy(k => k.Key).Select(g => g.First()).ToList();
-            var map = ToolNameMapper.Map(unique.Select(k => k.Key), [Options.SearchToolName]);
+            var map = ToolNameMapper.Map(unique.Keys, [Options.SearchToolName]);
             foreach (var collision in map.Collisions)
             {
                 if (_loggedCollisions.Add((collision.Tool, collision.AssignedName)))
@@ -100,13 +107,18 @@ internal sealed class GatewayToolCatalog : IAsyncDisposable, IDisposable
                 }
             }
 
-            var tools = unique
-                .OrderBy(k => k.Key)
-                .Select(k => new GatewayToolFunction(k.Connection, k.Tool, map.ToBedrockName(k.Key)))
-                .ToList();
+            var keys = new List<ToolKey>(unique.Keys);
+            keys.Sort();
+            var tools = new List<GatewayToolFunction>(keys.Count);
+            foreach (var key in keys)
+            {
+                var (connection, tool) = unique[key];
+                tools.Add(new GatewayToolFunction(connection, tool, map.ToBedrockName(key)));
+            }
+
             var snapshot = new CatalogSnapshot(++_version, tools, searchGateways);
             Volatile.Write(ref _current, snapshot);
-            GatewayLog.CatalogRebuilt(_logger, tools.Count, listed.Count, snapshot.Version);
+            GatewayLog.CatalogRebuilt(_logger, tools.Count, listed, snapshot.Version);
         }
 
         Changed?.Invoke(this, EventArgs.Empty);

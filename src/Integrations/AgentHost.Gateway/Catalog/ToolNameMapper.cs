@@ -21,14 +21,20 @@ internal static class ToolNameMapper
 
     public static ToolNameMap Map(IEnumerable<ToolKey> tools, IEnumerable<string>? reservedNames = null)
     {
-        var ordered = tools.Distinct().Order().ToList();
-        var reserved = new HashSet<string>(reservedNames ?? [], StringComparer.Ordinal);
-        var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
-        var forward = new Dictionary<ToolKey, string>();
+        // Plain collections rather than LINQ: this runs on the start-up path, where generic LINQ over a value type costs JIT time.
+        var ordered = new List<ToolKey>(new HashSet<ToolKey>(tools));
+        ordered.Sort();
+        var taken = new HashSet<string>(reservedNames ?? [], StringComparer.Ordinal);
+        var forward = new Dictionary<ToolKey, string>(ordered.Count);
         var collisions = new List<ToolNameCollision>();
 
         // First pass: every tool whose candidate is free (in catalog order) takes it.
-        var candidates = ordered.ToDictionary(t => t, Candidate);
+        var candidates = new Dictionary<ToolKey, string>(ordered.Count);
+        foreach (var tool in ordered)
+        {
+            candidates[tool] = Candidate(tool);
+        }
+
         var pending = new List<ToolKey>();
         foreach (var tool in ordered)
         {

@@ -27,6 +27,9 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     private McpClient? _client;
     private long _generation;
     private TaskCompletionSource _refreshSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly Lock _firstRefreshLock = new();
+    private (Task Refresh, Task Signal)? _firstRefresh;
     private long _listCalls;
     private long _sessions;
 
@@ -86,6 +89,28 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     /// <summary>Raised after every successful listing.</summary>
     public event EventHandler? CatalogChanged;
 
+    /// <summary>Raised after every listing attempt, successful or not (after <see cref="LastError"/> and <see cref="IsPublished"/> are set).</summary>
+    public event EventHandler? RefreshAttempted;
+
+    /// <summary>
+    /// Starts the first listing now unless it has started already, and returns it with the change signal that was reset just
+    /// before it. Lets the host list its tools while the rest of start-up proceeds; the refresh loop awaits the same listing.
+    /// The listing stops when the connection is disposed.
+    /// </summary>
+    public (Task Refresh, Task Signal) StartFirstRefresh()
+    {
+        lock (_firstRefreshLock)
+        {
+            if (_firstRefresh is null)
+            {
+                var signal = ResetRefreshSignal();
+                _firstRefresh = (Task.Run(() => RefreshAsync(_lifetime.Token)), signal);
+            }
+
+            return _firstRefresh.Value;
+        }
+    }
+
     /// <summary>Asks the refresh loop to list again now (a <c>notifications/tools/list_changed</c> arrived).</summary>
     public void RequestRefresh() => _refreshSignal.TrySetResult();
 
@@ -114,11 +139,13 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         {
             LastError = Describe(ex);
             await ResetAsync(Interlocked.Read(ref _generation)).ConfigureAwait(false);
+            RefreshAttempted?.Invoke(this, EventArgs.Empty);
             throw;
         }
 
         CatalogChanged?.Invoke(this, EventArgs.Empty);
         IsPublished = true;
+        RefreshAttempted?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>Calls a tool by its original gateway name.</summary>
@@ -129,6 +156,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _lifetime.CancelAsync().ConfigureAwait(false);
         var client = Interlocked.Exchange(ref _client, null);
         if (client is not null)
         {
@@ -138,6 +166,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         _http.Dispose();
         _tokens?.Dispose();
         _connectLock.Dispose();
+        _lifetime.Dispose();
     }
 
     private async Task<T> ExecuteAsync<T>(Func<McpClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)

@@ -31,12 +31,25 @@ internal sealed class GatewayRefreshService(GatewayToolCatalog catalog, TimeProv
     {
         var options = catalog.Options;
         var delay = options.RetryInitialDelay;
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var signal = connection.ResetRefreshSignal();
+            // The first listing may have been started already (GatewayToolProvider.StartDiscovery, early in start-up): await it.
+            Task? refresh = null;
+            Task signal;
+            if (first)
+            {
+                first = false;
+                (refresh, signal) = connection.StartFirstRefresh();
+            }
+            else
+            {
+                signal = connection.ResetRefreshSignal();
+            }
+
             try
             {
-                await connection.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                await (refresh ?? connection.RefreshAsync(stoppingToken)).WaitAsync(stoppingToken).ConfigureAwait(false);
                 delay = options.RetryInitialDelay;
                 await WaitAsync(signal, options.RefreshInterval, stoppingToken).ConfigureAwait(false);
             }
