@@ -9,7 +9,8 @@
 #      harness (bench.mjs, mcp-server.mjs, scenario.mjs, scripted-model.mjs, agent-host.mjs) into .tools/strands-bench with
 #      its npm dependencies (the shared folder is read-only); a second copy, .tools/strands-bench-200, serves a 200-tool
 #      catalog (AgentHost.Benchmarks.Host/fixtures/scenario-200.mjs);
-#   2. publishes tests/benchmarks/AgentHost.Benchmarks.Host once in Release (ReadyToRun for linux-x64, TieredPGO on);
+#   2. publishes tests/benchmarks/AgentHost.Benchmarks.Host once in Release the way the Dockerfile publishes the server
+#      (self-contained, composite ReadyToRun of the framework and the app; linux-x64 here instead of linux-arm64);
 #   3. runs bench.mjs for the peer, then for AgentHost with the same flags, then AgentHost alone with SSE streaming, with a
 #      20 ms model latency and with the 200-tool catalog;
 #   4. prints the side-by-side table with ratios (AgentHost.Benchmarks.Host/compare.mjs).
@@ -19,7 +20,7 @@
 #
 # Environment: REQUESTS (2000), CONCURRENCY (1,8,32), COLD_STARTS (3), WARMUP (200), MAX_SECONDS per run (600),
 # WAIT_QUIET seconds before each phase (30), LEVEL_ATTEMPTS (2), VARIANTS ("sse model20ms tools200"; empty = none),
-# R2R (1; 0 publishes without ReadyToRun), HOST_CPUS (pin the hosts with taskset, e.g. "1").
+# R2R (1; 0 publishes framework-dependent without ReadyToRun), HOST_CPUS (pin the hosts with taskset, e.g. "1").
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -76,10 +77,12 @@ cp "$bench_project/fixtures/scenario-200.mjs" "$harness200/scenario.mjs"
 ln -sfn "$harness/node_modules" "$harness200/node_modules"
 
 # ---------------------------------------------------------------- 2. publish AgentHost once
+# The same publish options as the Dockerfile's `dotnet publish` (tests/AgentHost.Deploy.Tests checks those).
 r2r_flags=()
-if [ "${R2R:-1}" = "1" ]; then r2r_flags=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true); fi
-log "publishing $bench_project (Release ${r2r_flags[*]:-without ReadyToRun})"
-rm -rf "$publish"
+if [ "${R2R:-1}" = "1" ]; then r2r_flags=(-r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true); fi
+log "publishing $bench_project (Release ${r2r_flags[*]:-without ReadyToRun}); the composite image takes a few minutes"
+# A stale ReadyToRun intermediate (compiled from older IL) would be published as is: start from a clean one.
+rm -rf "$publish" "$bench_project/obj/Release/net10.0/linux-x64"
 if ! dotnet publish "$bench_project" -c Release "${r2r_flags[@]}" -o "$publish" -v quiet -nologo >"$root/artifacts/bench/publish.log" 2>&1; then
   if [ "${#r2r_flags[@]}" -gt 0 ]; then
     log "ReadyToRun publish failed (see artifacts/bench/publish.log); publishing without it"

@@ -35,13 +35,29 @@ internal static class DockerBuildContext
         }
     }
 
-    /// <summary>The build stage's <c>RUN</c> commands as word lists, with <c>/app</c> replaced by <paramref name="output"/>.</summary>
-    public static IReadOnlyList<string[]> Commands(DockerStage stage, string output) =>
+    /// <summary>
+    /// The build stage's <c>RUN</c> commands as word lists, with <c>/app</c> replaced by <paramref name="output"/> and, when
+    /// <paramref name="runtimeIdentifier"/> is given, every <c>-r</c>/<c>--runtime</c> value replaced by it.
+    /// </summary>
+    public static IReadOnlyList<string[]> Commands(DockerStage stage, string output, string? runtimeIdentifier = null) =>
     [
-        .. stage.Where("RUN").Select(r => r.Arguments
-            .Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w == "/app" ? output : w)
-            .ToArray()),
+        .. stage.Where("RUN").Select(r =>
+        {
+            var words = r.Arguments.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (words[i] == "/app")
+                {
+                    words[i] = output;
+                }
+                else if (runtimeIdentifier is not null && i > 0 && words[i - 1] is "-r" or "--runtime")
+                {
+                    words[i] = runtimeIdentifier;
+                }
+            }
+
+            return words;
+        }),
     ];
 
     private static void CopyDirectory(string from, string to)

@@ -4,13 +4,16 @@ namespace AgentHost.Deploy.Tests.Docker;
 
 /// <summary>
 /// The build stage's restore and publish, replayed here from a copy of exactly what the Dockerfile copies (slow: one
-/// Release publish). The final image itself cannot be built here (no Docker engine); this proves everything up to it.
+/// self-contained composite ReadyToRun publish). The final image itself cannot be built here (no Docker engine); this proves
+/// everything up to it. The replay targets linux-x64: this machine's NuGet source has no linux-arm64 runtime packs, which a
+/// self-contained publish needs (the copied files, the restore and the publish options are the same; the arm64 packs are not
+/// verified here).
 /// </summary>
 public sealed class DockerPublishTests
 {
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task DockerfileBuildStage_ReplayedFromTheCopiedFilesOnly_PublishesTheEntryPointDll()
+    public async Task DockerfileBuildStage_ReplayedFromTheCopiedFilesOnly_PublishesTheSelfContainedEntryPoint()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var dockerfile = Dockerfile.Load(RepositoryPaths.Combine("Dockerfile"));
@@ -19,7 +22,7 @@ public sealed class DockerPublishTests
         using var output = new TempDirectory("agenthost-docker-app");
         DockerBuildContext.Stage(build, context.Path);
 
-        var commands = DockerBuildContext.Commands(build, output.Path);
+        var commands = DockerBuildContext.Commands(build, output.Path, runtimeIdentifier: "linux-x64");
         Assert.Contains(commands, c => c.Length > 1 && c[0] == "dotnet" && c[1] == "publish");
         var environment = new Dictionary<string, string>
         {
@@ -34,10 +37,11 @@ public sealed class DockerPublishTests
             Assert.True(result.ExitCode == 0, $"'{string.Join(' ', command)}' failed in the replayed build stage: {result.Describe()}");
         }
 
-        var entryDll = dockerfile.EntryPoint[^1];
-        Assert.True(File.Exists(Path.Combine(output.Path, entryDll)), $"{entryDll} is not in the publish output.");
-        Assert.True(File.Exists(Path.Combine(output.Path, Path.ChangeExtension(entryDll, ".runtimeconfig.json"))), "The publish output has no runtimeconfig.json.");
-        var runtimeConfig = await File.ReadAllTextAsync(Path.Combine(output.Path, Path.ChangeExtension(entryDll, ".runtimeconfig.json")), cancellationToken);
+        var entryPoint = Path.GetFileName(Assert.Single(dockerfile.EntryPoint));
+        Assert.True(File.Exists(Path.Combine(output.Path, entryPoint)), $"{entryPoint} (the native entry point) is not in the publish output.");
+        Assert.True(File.Exists(Path.Combine(output.Path, "libcoreclr.so")), "The publish output is not self-contained (no libcoreclr.so).");
+        Assert.True(File.Exists(Path.Combine(output.Path, entryPoint + ".r2r.dll")), "The publish output has no composite ReadyToRun image.");
+        var runtimeConfig = await File.ReadAllTextAsync(Path.Combine(output.Path, entryPoint + ".runtimeconfig.json"), cancellationToken);
         Assert.Contains("Microsoft.AspNetCore.App", runtimeConfig, StringComparison.Ordinal);
     }
 }

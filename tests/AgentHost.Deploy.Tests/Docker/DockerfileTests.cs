@@ -53,20 +53,24 @@ public sealed class DockerfileTests
         var sourceCopy = Build.Copies.Single(c => c.Sources.Contains("src/"));
         Assert.True(Build.Instructions.IndexOf(Build.Where("RUN").First(r => r.Arguments.StartsWith("dotnet restore", StringComparison.Ordinal)))
             < Build.Instructions.FindIndex(i => i.Line == sourceCopy.Line), "The restore must run before the sources are copied, so the package layer is cached.");
-        Assert.Equal(Relative(PublishedProjectPath(DotnetCommand.Find(Build, "publish").Project)), Relative(PublishedProjectPath(restore.Project)));
+        var publish = DotnetCommand.Find(Build, "publish");
+        Assert.Equal(Relative(PublishedProjectPath(publish.Project)), Relative(PublishedProjectPath(restore.Project)));
+        Assert.Equal(publish.Option("--runtime"), restore.Option("--runtime"));
+        Assert.Contains("-p:PublishReadyToRun=true", restore.Words);
     }
 
     [Fact]
-    public void Dockerfile_PublishCommand_PublishesTheServerFrameworkDependentForLinuxArm64()
+    public void Dockerfile_PublishCommand_PublishesTheServerSelfContainedCompositeReadyToRunForLinuxArm64()
     {
         var publish = DotnetCommand.Find(Build, "publish");
 
         Assert.Equal(RepositoryPaths.ServerProject, PublishedProjectPath(publish.Project));
         Assert.Equal("Release", publish.Option("--configuration"));
         Assert.Equal("linux-arm64", publish.Option("--runtime"));
-        Assert.Equal("false", publish.Option("--self-contained"));
+        Assert.Equal("true", publish.Option("--self-contained"));
         Assert.Equal("/app", publish.Option("--output"));
-        Assert.Contains("-p:UseAppHost=false", publish.Words);
+        Assert.Contains("-p:PublishReadyToRun=true", publish.Words);
+        Assert.Contains("-p:PublishReadyToRunComposite=true", publish.Words);
     }
 
     [Fact]
@@ -75,7 +79,7 @@ public sealed class DockerfileTests
         var publish = DotnetCommand.Find(Build, "publish");
         var project = MsBuildProject.Load(PublishedProjectPath(publish.Project));
 
-        Assert.Equal(["dotnet", project.AssemblyName + ".dll"], File_.EntryPoint);
+        Assert.Equal(["/app/" + project.AssemblyName], File_.EntryPoint);
         Assert.Equal("Microsoft.NET.Sdk.Web", project.Sdk);
     }
 
@@ -93,11 +97,11 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Dockerfile_FinalStage_RunsTheAspNetRuntimeImageAsNonRootOnPort8080()
+    public void Dockerfile_FinalStage_RunsTheRuntimeDepsImageAsNonRootOnPort8080()
     {
         var final = File_.Final;
 
-        Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:", final.BaseImage, StringComparison.Ordinal);
+        Assert.StartsWith("mcr.microsoft.com/dotnet/runtime-deps:", final.BaseImage, StringComparison.Ordinal);
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:", Build.BaseImage, StringComparison.Ordinal);
         var user = Assert.Single(final.Where("USER")).Arguments;
         Assert.DoesNotContain(user.Split(':')[0], new[] { "root", "0" });
