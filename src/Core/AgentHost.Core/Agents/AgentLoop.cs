@@ -111,18 +111,15 @@ public sealed partial class AgentLoop
         }
     }
 
-    /// <summary>Runs one turn to completion and returns its result.</summary>
+    /// <summary>
+    /// Runs one turn to completion and returns its result. Runs inline on the caller's flow (no event channel): use
+    /// <see cref="RunStreamingAsync"/> to observe text deltas and tool calls as they happen.
+    /// </summary>
     public async Task<AgentTurnResult> RunAsync(AgentTurnRequest request, CancellationToken cancellationToken = default)
     {
-        AgentTurnResult? result = null;
-        await foreach (var item in RunStreamingAsync(request, cancellationToken))
-        {
-            if (item is TurnFinishedEvent finished)
-            {
-                result = finished.Result;
-            }
-        }
-
-        return result ?? throw new InvalidOperationException("The turn ended without a result.");
+        ArgumentNullException.ThrowIfNull(request);
+        var sink = new TurnResultWriter();
+        await RunTurnAsync(request, sink, cancellationToken);
+        return sink.Result ?? throw new InvalidOperationException("The turn ended without a result.");
     }
 }

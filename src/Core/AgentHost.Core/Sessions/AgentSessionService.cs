@@ -56,7 +56,7 @@ public sealed partial class AgentSessionService
     public async Task<SessionTurnResult> RunTurnAsync(SessionTurnRequest request, CancellationToken cancellationToken = default)
     {
         SessionTurnResult? result = null;
-        await foreach (var item in RunTurnStreamingAsync(request, cancellationToken))
+        await foreach (var item in RunTurnCoreAsync(request, stream: false, cancellationToken))
         {
             if (item is SessionTurnFinishedEvent finished)
             {
@@ -73,7 +73,11 @@ public sealed partial class AgentSessionService
     /// </summary>
     /// <exception cref="ConversationConflictException">Another process stored a turn on the session first.</exception>
     /// <exception cref="ArgumentException">The session id or prompt is empty.</exception>
-    public async IAsyncEnumerable<AgentEvent> RunTurnStreamingAsync(SessionTurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<AgentEvent> RunTurnStreamingAsync(SessionTurnRequest request, CancellationToken cancellationToken = default) =>
+        RunTurnCoreAsync(request, stream: true, cancellationToken);
+
+    /// <summary>The turn; with <paramref name="stream"/> false the loop runs inline and only the finished event is yielded.</summary>
+    private async IAsyncEnumerable<AgentEvent> RunTurnCoreAsync(SessionTurnRequest request, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SessionId);
@@ -140,14 +144,21 @@ public sealed partial class AgentSessionService
             };
 
             AgentTurnResult? turnResult = null;
-            await foreach (var item in _loop.RunStreamingAsync(turnRequest, cancellationToken))
+            if (stream)
             {
-                if (item is TurnFinishedEvent finished)
+                await foreach (var item in _loop.RunStreamingAsync(turnRequest, cancellationToken))
                 {
-                    turnResult = finished.Result;
-                }
+                    if (item is TurnFinishedEvent finished)
+                    {
+                        turnResult = finished.Result;
+                    }
 
-                yield return item;
+                    yield return item;
+                }
+            }
+            else
+            {
+                turnResult = await _loop.RunAsync(turnRequest, cancellationToken);
             }
 
             var result = await PassFailureToWaitersAsync(completion, StoreAsync(request, turnId, snapshot, turnResult!));
