@@ -24,14 +24,14 @@ COPY src/Integrations/AgentHost.Storage.DynamoDb/AgentHost.Storage.DynamoDb.cspr
 COPY src/Integrations/AgentHost.Storage.Sqlite/AgentHost.Storage.Sqlite.csproj src/Integrations/AgentHost.Storage.Sqlite/
 COPY src/Applications/AgentHost.DevGateway/AgentHost.DevGateway.csproj src/Applications/AgentHost.DevGateway/
 COPY src/Applications/AgentHost.Hosting/AgentHost.Hosting.csproj src/Applications/AgentHost.Hosting/
-COPY src/Applications/AgentHost.Server/AgentHost.Server.csproj src/Applications/AgentHost.Server/
+COPY src/Applications/AgentHost.Server/AgentHost.Server.csproj src/Applications/AgentHost.Server/ServerRuntime.props src/Applications/AgentHost.Server/
 # Restored for linux-arm64 with ReadyToRun on: a self-contained publish needs the runtime packs and the ReadyToRun compiler.
 RUN dotnet restore src/Applications/AgentHost.Server/AgentHost.Server.csproj -r linux-arm64 -p:PublishReadyToRun=true
 
 # 2. Publish: self-contained for linux-arm64 (AgentCore Runtime runs ARM64 images), the framework and the app compiled
 #    ahead of time into one composite ReadyToRun image. Start-up (a cold start per new session microVM) then JITs about a
 #    quarter of the methods a framework-dependent ReadyToRun publish does (measured: 2,000 -> 500 methods to healthy /ping,
-#    see the README's performance section); hot code is still re-JITted at tier 1 with dynamic PGO.
+#    see the README's performance section), and runs that code without tiered re-compilation (ServerRuntime.props).
 COPY src/ src/
 RUN dotnet publish src/Applications/AgentHost.Server -c Release -r linux-arm64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o /app
 

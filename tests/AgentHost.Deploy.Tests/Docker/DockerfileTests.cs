@@ -42,6 +42,24 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Dockerfile_RestoreLayer_CopiesTheFilesTheProjectsImport()
+    {
+        var published = PublishedProjectPath(DotnetCommand.Find(Build, "publish").Project);
+        var sourceCopy = Build.Copies.Single(c => c.Sources.Contains("src/"));
+        var copiedBeforeRestore = Build.Copies
+            .Where(c => c.From is null && c.Line < sourceCopy.Line)
+            .SelectMany(c => c.Sources)
+            .Select(s => Relative(RepositoryPaths.Combine(s)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var imports = MsBuildProject.Closure(published).SelectMany(p => MsBuildProject.Load(p).Imports).Select(Relative).ToList();
+
+        Assert.NotEmpty(imports);
+        var notCopied = imports.Where(i => !copiedBeforeRestore.Contains(i)).ToList();
+        Assert.True(notCopied.Count == 0, "Files the projects import but the Dockerfile does not copy before restore: " + string.Join(", ", notCopied));
+    }
+
+    [Fact]
     public void Dockerfile_RestoreLayer_CopiesTheRootBuildSettingsFirst()
     {
         var firstCopy = Build.Copies.First();

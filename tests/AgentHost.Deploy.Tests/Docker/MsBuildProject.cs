@@ -19,6 +19,14 @@ internal sealed class MsBuildProject
                 .OfType<string>()
                 .Select(include => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, include.Replace('\\', '/')))),
         ];
+        Imports =
+        [
+            .. document.Descendants("Import")
+                .Select(e => e.Attribute("Project")?.Value)
+                .OfType<string>()
+                .Where(project => !project.Contains("$(", StringComparison.Ordinal))
+                .Select(project => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, project.Replace('\\', '/')))),
+        ];
     }
 
     public string Path { get; }
@@ -28,6 +36,9 @@ internal sealed class MsBuildProject
     public string AssemblyName { get; }
 
     public IReadOnlyList<string> ProjectReferences { get; }
+
+    /// <summary>The files the project imports by a literal path (absolute paths).</summary>
+    public IReadOnlyList<string> Imports { get; }
 
     public static MsBuildProject Load(string path) => new(System.IO.Path.GetFullPath(path), XDocument.Load(path));
 

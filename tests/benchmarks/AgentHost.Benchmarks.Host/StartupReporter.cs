@@ -41,5 +41,18 @@ internal sealed class StartupReporter(RuntimeReadiness readiness, IGatewayStatus
             CultureInfo.InvariantCulture,
             $"HOST_STARTUP {{\"runtime\":\".NET {Environment.Version}\",\"tools\":{gateways.ToolCount},\"modulesLoadedAtMs\":{MainAtMs:F1},\"builtAtMs\":{BuiltAtMs:F1},\"listeningAtMs\":{listeningAt:F1},\"mcpReadyAtMs\":{readyAt:F1},\"readyAtMs\":{readyAt:F1},\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"gcCount\":{GC.CollectionCount(0)},\"heapMb\":{GC.GetTotalMemory(false) / 1048576.0:F1},\"cpuMs\":{Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}}}");
         await Console.Error.WriteLineAsync(line);
+
+        // At shutdown: how much of the run's CPU went to the JIT (tiering up hot code while the load runs).
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            var end = string.Create(
+                CultureInfo.InvariantCulture,
+                $"HOST_SHUTDOWN {{\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"gen0\":{GC.CollectionCount(0)},\"gen1\":{GC.CollectionCount(1)},\"gen2\":{GC.CollectionCount(2)},\"pauseMs\":{GC.GetTotalPauseDuration().TotalMilliseconds:F1},\"allocatedMb\":{GC.GetTotalAllocatedBytes() / 1048576.0:F1},\"cpuMs\":{Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}}}");
+            Console.Error.WriteLine(end);
+        }
     }
 }
