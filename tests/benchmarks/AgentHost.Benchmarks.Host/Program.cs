@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 _ = StartupReporter.MainAtMs;
+StartupReporter.CountExceptions();
 
 // bench.mjs --agent-cmd contract: PORT, MCP_URL, TOOL_DISCOVERY, APP_LOGGING, MODEL_LATENCY_MS (see BenchEnvironment).
 var bench = BenchEnvironment.Apply();

@@ -16,7 +16,18 @@ internal sealed class StartupReporter(RuntimeReadiness readiness, IGatewayStatus
 {
     private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
+    private static long _exceptions;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> ExceptionSites = new();
+
     public static double MainAtMs { get; } = SinceStart();
+
+    /// <summary>Counts first-chance exceptions (an exception on the request path costs tens of microseconds).</summary>
+    public static void CountExceptions() => AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+    {
+        Interlocked.Increment(ref _exceptions);
+        var site = e.Exception.GetType().Name + " @ " + (e.Exception.TargetSite?.DeclaringType?.FullName ?? "?") + "." + e.Exception.TargetSite?.Name;
+        ExceptionSites.AddOrUpdate(site, 1, (_, n) => n + 1);
+    };
 
     public static double BuiltAtMs { get; set; }
 
@@ -51,8 +62,12 @@ internal sealed class StartupReporter(RuntimeReadiness readiness, IGatewayStatus
         {
             var end = string.Create(
                 CultureInfo.InvariantCulture,
-                $"HOST_SHUTDOWN {{\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"gen0\":{GC.CollectionCount(0)},\"gen1\":{GC.CollectionCount(1)},\"gen2\":{GC.CollectionCount(2)},\"pauseMs\":{GC.GetTotalPauseDuration().TotalMilliseconds:F1},\"allocatedMb\":{GC.GetTotalAllocatedBytes() / 1048576.0:F1},\"cpuMs\":{Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}}}");
+                $"HOST_SHUTDOWN {{\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"gen0\":{GC.CollectionCount(0)},\"gen1\":{GC.CollectionCount(1)},\"gen2\":{GC.CollectionCount(2)},\"pauseMs\":{GC.GetTotalPauseDuration().TotalMilliseconds:F1},\"allocatedMb\":{GC.GetTotalAllocatedBytes() / 1048576.0:F1},\"cpuMs\":{Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0},\"exceptions\":{Interlocked.Read(ref _exceptions)}}}");
             Console.Error.WriteLine(end);
+            foreach (var (site, count) in ExceptionSites.OrderByDescending(p => p.Value).Take(10))
+            {
+                Console.Error.WriteLine($"HOST_EXCEPTIONS {count} {site}");
+            }
         }
     }
 }
