@@ -2,6 +2,7 @@ using AgentHost.AgentCore.Runtime;
 using AgentHost.AgentCore.Runtime.Ping;
 using AgentHost.Gateway;
 using AgentHost.Gateway.Authentication;
+using AgentHost.Gateway.Connections;
 using AgentHost.DevGateway;
 using AgentHost.Gateway.Status;
 using AgentHost.Hosting.Composition;
@@ -34,6 +35,10 @@ public static partial class ServerApplication
             await Console.Error.WriteLineAsync(ex.Message);
             return ConfigurationError;
         }
+
+        // The MCP client's first-use work (JSON metadata, HTTP stack) runs on another core while the services are composed,
+        // so the first gateway discovery, which gates readiness, starts warm.
+        _ = Task.Run(GatewayClientWarmup.Run, CancellationToken.None);
 
         DevGatewayHandle? devGateway = null;
         if (string.Equals(settings.DevGateway.Enabled, "true", StringComparison.OrdinalIgnoreCase))

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace AgentHost.Gateway.Connections;
+
+/// <summary>
+/// First-use work of the MCP client that does not need a gateway: building the JSON metadata of the messages a discovery
+/// exchanges (initialize, tools/list, tools/call, JSON-RPC envelopes) and loading the HTTP stack. A host runs it on a
+/// background thread while it is still reading its configuration and composing its services, so the first discovery, which
+/// gates readiness, does not pay for it.
+/// </summary>
+public static class GatewayClientWarmup
+{
+    /// <summary>Runs the warm-up synchronously (call it on a background thread). Never throws.</summary>
+    public static void Run()
+    {
+        try
+        {
+            var options = McpJsonUtilities.DefaultOptions;
+            foreach (var type in new[]
+            {
+                typeof(JsonRpcMessage), typeof(JsonRpcRequest), typeof(JsonRpcResponse), typeof(JsonRpcNotification),
+                typeof(InitializeRequestParams), typeof(InitializeResult), typeof(ListToolsRequestParams), typeof(ListToolsResult),
+                typeof(CallToolRequestParams), typeof(CallToolResult), typeof(Tool),
+            })
+            {
+                _ = options.GetTypeInfo(type);
+            }
+
+            using var handler = GatewayHttpPipeline.CreatePrimaryHandler();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1/") { Content = new StringContent("{}") };
+            _ = JsonDocument.Parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}").RootElement.Clone();
+        }
+#pragma warning disable CA1031 // A warm-up must never fail start-up; the real discovery reports real problems.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}
