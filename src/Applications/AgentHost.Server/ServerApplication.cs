@@ -1,3 +1,4 @@
+using AgentHost.Abstractions.Conversations;
 using AgentHost.AgentCore.Runtime;
 using AgentHost.AgentCore.Runtime.Ping;
 using AgentHost.Gateway;
@@ -58,6 +59,12 @@ public static partial class ServerApplication
                 // /ping turns healthy once the gateway tools are discovered (bounded: a gateway that is down is retried in the background).
                 readiness.MarkStarting();
                 await app.StartAsync(cancellationToken);
+                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
+
+                // Open the conversation store (schema, connections, native library; for DynamoDB a first request that also
+                // surfaces a missing table or permission in the log) while the tools are discovered, so the first turn does
+                // not pay for it. Not awaited: readiness never waits for it.
+                _ = CheckStoreAsync(app.Services.GetRequiredService<IConversationStore>(), logger, cancellationToken);
                 if (status.GetStatus().Count > 0)
                 {
                     await app.Services.GetRequiredService<GatewayToolProvider>().WaitForDiscoveryAsync(TimeSpan.FromSeconds(settings.Runtime.GatewayStartupWaitSeconds), cancellationToken);
@@ -65,7 +72,6 @@ public static partial class ServerApplication
 
                 readiness.MarkReady();
 
-                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
                 LogStarted(logger, string.Join(", ", app.Urls), description.Model, description.Store, description.Gateways, status.ToolCount);
                 await app.WaitForShutdownAsync(cancellationToken);
             }
@@ -123,6 +129,23 @@ public static partial class ServerApplication
         return app;
     }
 
+    private static async Task CheckStoreAsync(IConversationStore store, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.LoadAsync(StartupCheckSessionId, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A start-up check reports; the first turn will fail with the real error if the store stays unusable.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogStoreCheckFailed(logger, ex.GetType().Name, ex.Message);
+        }
+    }
+
     private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RuntimeSettings runtime)
     {
         logging.AddConfiguration(configuration.GetSection("Logging"));
@@ -165,6 +188,12 @@ public static partial class ServerApplication
 
         return overrides;
     }
+
+    /// <summary>The session id the start-up check reads (never written).</summary>
+    private const string StartupCheckSessionId = "agenthost-startup-check";
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The conversation store failed its start-up check ({ErrorType}): {Error}. Turns will fail until it is reachable.")]
+    private static partial void LogStoreCheckFailed(ILogger logger, string errorType, string error);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "AgentHost listening on {Urls}. Model: {Model} | Store: {Store} | Tools: {Gateways} ({ToolCount} tools)")]
     private static partial void LogStarted(ILogger logger, string urls, string model, string store, string gateways, int toolCount);
