@@ -64,6 +64,49 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Server_StoreUnusableAtStartup_BecomesHealthyLogsTheCheckAndFailsTurnsClearly()
+    {
+        // A file where the database folder should be: the store cannot create its database.
+        var blocker = Path.Combine(_folder, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "x", TestContext.Current.CancellationToken);
+        var port = FreePort();
+        using var process = Start(port, new() { ["AGENTHOST_DEVGATEWAY"] = "true", ["AGENTHOST_SQLITE_PATH"] = Path.Combine(blocker, "server.db") });
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            await WaitForHealthyAsync(http, process);
+            for (var i = 0; i < 100 && !Contains(output, "failed its start-up check"); i++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.True(Contains(output, "The conversation store failed its start-up check"), output.ToString());
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/invocations")
+            {
+                Content = new StringContent("""{"prompt":"What is the portfolio of investor LP-001?"}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", "server-store-00000000000000000000000001");
+            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error").GetString()));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Server_InvalidConfiguration_ExitsWithCode2AndAPreciseMessage()
     {
         using var process = Start(FreePort(), new() { ["AGENTHOST_AGENT__LIMITS__MAXCYCLES"] = "0" });
@@ -133,6 +176,14 @@ public sealed class ServerProcessTests : IDisposable
         }
 
         throw new TimeoutException("The server did not become healthy within 60 seconds.");
+    }
+
+    private static bool Contains(StringBuilder output, string text)
+    {
+        lock (output)
+        {
+            return output.ToString().Contains(text, StringComparison.Ordinal);
+        }
     }
 
     private static int FreePort()
