@@ -28,9 +28,10 @@ public static class GatewayClientWarmup
                 _ = options.GetTypeInfo(type);
             }
 
+            // Load the HTTP client stack and the JSON reader (no request is sent).
             using var handler = GatewayHttpPipeline.CreatePrimaryHandler();
             using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1/") { Content = new StringContent("{}") };
-            _ = JsonDocument.Parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}").RootElement.Clone();
+            using var document = JsonDocument.Parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
         }
 #pragma warning disable CA1031 // A warm-up must never fail start-up; the real discovery reports real problems.
         catch (Exception)
