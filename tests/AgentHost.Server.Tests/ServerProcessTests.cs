@@ -18,11 +18,7 @@ public sealed class ServerProcessTests : IDisposable
     {
         var port = FreePort();
         using var process = Start(port, new() { ["AGENTHOST_DEVGATEWAY"] = "true" });
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = CaptureOutput(process);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
@@ -30,14 +26,8 @@ public sealed class ServerProcessTests : IDisposable
             Assert.Equal("Healthy", ping.GetProperty("status").GetString());
             Assert.True(ping.GetProperty("time_of_last_update").GetInt64() > 1_700_000_000);
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/invocations")
-            {
-                Content = new StringContent("""{"prompt":"What is the portfolio of investor LP-001?"}""", Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Add("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", "server-smoke-00000000000000000000000001");
-            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
-            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var (status, body) = await InvokeAsync(http, "server-smoke-00000000000000000000000001");
+            Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("endTurn", body.GetProperty("stopReason").GetString());
             Assert.Equal("portfolio___get_portfolio", body.GetProperty("toolCalls")[0].GetProperty("name").GetString());
             Assert.Contains("LP-001", body.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -71,11 +61,7 @@ public sealed class ServerProcessTests : IDisposable
         await File.WriteAllTextAsync(blocker, "x", TestContext.Current.CancellationToken);
         var port = FreePort();
         using var process = Start(port, new() { ["AGENTHOST_DEVGATEWAY"] = "true", ["AGENTHOST_SQLITE_PATH"] = Path.Combine(blocker, "server.db") });
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = CaptureOutput(process);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
@@ -87,14 +73,8 @@ public sealed class ServerProcessTests : IDisposable
 
             Assert.True(Contains(output, "The conversation store failed its start-up check"), output.ToString());
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/invocations")
-            {
-                Content = new StringContent("""{"prompt":"What is the portfolio of investor LP-001?"}""", Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Add("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", "server-store-00000000000000000000000001");
-            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
-            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            var (status, body) = await InvokeAsync(http, "server-store-00000000000000000000000001");
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
             Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error").GetString()));
         }
         finally
@@ -176,6 +156,28 @@ public sealed class ServerProcessTests : IDisposable
         }
 
         throw new TimeoutException("The server did not become healthy within 60 seconds.");
+    }
+
+    private static StringBuilder CaptureOutput(Process process)
+    {
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return output;
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(HttpClient http, string sessionId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/invocations")
+        {
+            Content = new StringContent("""{"prompt":"What is the portfolio of investor LP-001?"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", sessionId);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
+        return (response.StatusCode, body);
     }
 
     private static bool Contains(StringBuilder output, string text)
