@@ -55,7 +55,10 @@ public sealed class GatewayToolProvider : IToolProvider
     public async Task<bool> WaitForDiscoveryAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         // Woken by every listing attempt rather than polled, so readiness follows the first listing without a timer's delay.
-        using var attempted = new SemaphoreSlim(0);
+        // Not disposed: a listing that raised its event just before the handler was removed may still call Release after
+        // this method returned, and must not fail with ObjectDisposedException (without its wait handle, a SemaphoreSlim
+        // holds nothing to release).
+        var attempted = new SemaphoreSlim(0);
         EventHandler onAttempt = (_, _) => attempted.Release();
         foreach (var connection in _catalog.Connections)
         {
