@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,15 +41,17 @@ public static class DevGatewayServer
         ToolService tools = new(ContactCentreStore.LoadDefault(options.TimeProvider), Math.Max(1, options.SearchResultLimit), loggerFactory.CreateLogger<ToolService>());
         McpHttpEndpoint endpoint = new(McpServerOptionsFactory.Create(tools), options.BearerToken, loggerFactory);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        // No appsettings.json or ASPNETCORE_* variables: nothing may add endpoints beyond the loopback one below.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(address, options.Port));
+        // The empty builder: no configuration sources (no appsettings.json, no ASPNETCORE_* variables, so nothing may add
+        // endpoints beyond the loopback one below), no logging providers, no file watcher; Kestrel without its configuration
+        // loader. RequestDelegate endpoints: no expression trees compiled when the chat starts.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(address, options.Port));
         WebApplication app = builder.Build();
-        app.MapPost(path, endpoint.HandlePostAsync);
-        app.MapGet(path, endpoint.HandleGetOrDeleteAsync);
-        app.MapDelete(path, endpoint.HandleGetOrDeleteAsync);
+        app.MapPost(path, new RequestDelegate(endpoint.HandlePostAsync));
+        app.MapGet(path, new RequestDelegate(endpoint.HandleGetOrDeleteAsync));
+        app.MapDelete(path, new RequestDelegate(endpoint.HandleGetOrDeleteAsync));
 
         try
         {
