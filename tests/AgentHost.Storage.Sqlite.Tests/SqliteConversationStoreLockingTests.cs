@@ -10,25 +10,21 @@ namespace AgentHost.Storage.Sqlite.Tests;
 /// </summary>
 public sealed class SqliteConversationStoreLockingTests : IDisposable
 {
-    // Far below the stores' 30-second busy timeout: a read that waits for the lock fails the test with a timeout.
-    private static readonly TimeSpan LockWaitLimit = TimeSpan.FromSeconds(10);
-
     private readonly TestDatabase _database = new();
 
     [Fact]
     public async Task LoadAsync_AnotherConnectionHoldsTheWriteLock_CompletesWithoutWaitingAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var store = _database.OpenStore();
+        using var store = _database.OpenStoreThatNeverWaitsForLocks();
         var session = NewSessionId();
         var turn = Turn(session, 1);
         await store.AppendTurnAsync(turn, cancellationToken: cancellationToken);
         await using var writer = _database.OpenRawConnection();
         await using var writeLock = writer.BeginTransaction(deferred: false);
 
-        // Task.Run: a read that waits for the lock blocks its thread inside SQLite, not only its task.
-        var snapshot = await Task.Run(() => store.LoadAsync(session, 10, cancellationToken), cancellationToken).WaitAsync(LockWaitLimit, cancellationToken);
-        var unknown = await Task.Run(() => store.LoadAsync(NewSessionId(), 10, cancellationToken), cancellationToken).WaitAsync(LockWaitLimit, cancellationToken);
+        var snapshot = await store.LoadAsync(session, 10, cancellationToken);
+        var unknown = await store.LoadAsync(NewSessionId(), 10, cancellationToken);
 
         AssertSameTurn(turn, Assert.Single(snapshot.RecentTurns));
         Assert.Equal(1, snapshot.Header?.TurnCount);
@@ -39,16 +35,16 @@ public sealed class SqliteConversationStoreLockingTests : IDisposable
     public async Task OtherReads_AnotherConnectionHoldsTheWriteLock_CompleteWithoutWaitingAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var store = _database.OpenStore();
+        using var store = _database.OpenStoreThatNeverWaitsForLocks();
         var session = NewSessionId();
         var turn = Turn(session, 1);
         await store.AppendTurnAsync(turn, cancellationToken: cancellationToken);
         await using var writer = _database.OpenRawConnection();
         await using var writeLock = writer.BeginTransaction(deferred: false);
 
-        var found = await Task.Run(() => store.FindTurnAsync(session, turn.TurnId, cancellationToken), cancellationToken).WaitAsync(LockWaitLimit, cancellationToken);
-        var history = await Task.Run(() => ReadAllAsync(store, session), cancellationToken).WaitAsync(LockWaitLimit, cancellationToken);
-        var sessions = await Task.Run(() => store.ListSessionsAsync(new SessionListQuery(), cancellationToken), cancellationToken).WaitAsync(LockWaitLimit, cancellationToken);
+        var found = await store.FindTurnAsync(session, turn.TurnId, cancellationToken);
+        var history = await ReadAllAsync(store, session);
+        var sessions = await store.ListSessionsAsync(new SessionListQuery(), cancellationToken);
 
         Assert.NotNull(found);
         AssertSameTurn(turn, Assert.Single(history));
@@ -59,7 +55,7 @@ public sealed class SqliteConversationStoreLockingTests : IDisposable
     public async Task LoadAsync_AnotherConnectionHasUncommittedChanges_ReturnsTheCommittedStateAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var store = _database.OpenStore();
+        using var store = _database.OpenStoreThatNeverWaitsForLocks();
         var session = NewSessionId();
         await store.AppendTurnAsync(Turn(session, 1), cancellationToken: cancellationToken);
         await using var writer = _database.OpenRawConnection();
@@ -72,7 +68,7 @@ public sealed class SqliteConversationStoreLockingTests : IDisposable
             await change.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var snapshot = await Task.Run(() => store.LoadAsync(session, 10, cancellationToken), cancellationToken).WaitAsync(LockWaitLimit, cancellationToken);
+        var snapshot = await store.LoadAsync(session, 10, cancellationToken);
 
         Assert.Equal(1, snapshot.Header?.TurnCount);
         Assert.Single(snapshot.RecentTurns);

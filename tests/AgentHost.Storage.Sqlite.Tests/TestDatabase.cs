@@ -10,9 +10,17 @@ internal sealed class TestDatabase : IDisposable
 
     public string FilePath => System.IO.Path.Combine(_folder, "store.db");
 
-    /// <summary>A store on this file; the busy timeout is long (30 s) so that a read waiting for a lock shows as a test timeout.</summary>
+    /// <summary>A store on this file with a long busy timeout (30 s).</summary>
     public SqliteConversationStore OpenStore() =>
         new(new SqliteConversationStoreOptions { DatabasePath = FilePath, BusyTimeout = TimeSpan.FromSeconds(30) });
+
+    /// <summary>
+    /// A store on this file that does not wait for another connection's lock: an operation that needs a lock someone else
+    /// holds fails with "database is locked" instead of waiting, so a test can tell "took a lock" from "did not" without
+    /// measuring time.
+    /// </summary>
+    public SqliteConversationStore OpenStoreThatNeverWaitsForLocks() =>
+        new(new SqliteConversationStoreOptions { DatabasePath = FilePath, BusyTimeout = TimeSpan.Zero });
 
     /// <summary>A raw connection on this file, outside any pool (another process, as far as SQLite can tell).</summary>
     public SqliteConnection OpenRawConnection()
