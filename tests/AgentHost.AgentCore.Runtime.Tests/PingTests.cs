@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using AgentHost.AgentCore.Runtime.Ping;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +92,8 @@ public sealed class PingTests
     {
         using var response = await host.Client.GetAsync("/ping", TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        return (body.GetProperty("status").GetString()!, body.GetProperty("time_of_last_update").GetInt64());
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var root = body.RootElement;
+        return (root.GetProperty("status").GetString()!, root.GetProperty("time_of_last_update").GetInt64());
     }
 }

@@ -1,6 +1,7 @@
-using AgentHost.Testing;
 using System.Text.Json;
+using AgentHost.Abstractions.Conversations;
 using AgentHost.Bedrock.Tests.Support;
+using AgentHost.Testing;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Bedrock.Tests.Client;
@@ -29,7 +30,8 @@ public sealed class AgentTurnTests
                 return new Dictionary<string, string> { ["order_id"] = order_id, ["status"] = "SHIPPED", ["eta"] = "2025-01-17" };
             },
             "get_order_status",
-            "Look up the shipping status of an order by its id.");
+            "Look up the shipping status of an order by its id.",
+            ConversationJson.Options);
         var options = new ChatOptions { Tools = [tool], ToolMode = ChatToolMode.Auto, Instructions = "You are a contact-centre assistant." };
         List<ChatMessage> history = [new(ChatRole.User, "Where is my order A-1001?")];
         var usage = new UsageDetails();

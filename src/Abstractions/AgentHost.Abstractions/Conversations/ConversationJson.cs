@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using AgentHost.Abstractions.Agents;
 using Microsoft.Extensions.AI;
 
@@ -10,25 +12,70 @@ namespace AgentHost.Abstractions.Conversations;
 /// </summary>
 public static class ConversationJson
 {
-    /// <summary>The serializer options for messages: <see cref="AIJsonUtilities.DefaultOptions"/> without indentation.</summary>
+    /// <summary>
+    /// The serializer options for messages and the values inside them: <see cref="AIJsonUtilities.DefaultOptions"/> without
+    /// indentation, its source-generated metadata followed by <see cref="ValueJsonContext"/> for plain collections. No
+    /// reflection: a type neither knows fails with <see cref="NotSupportedException"/>.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static readonly JsonTypeInfo<ChatMessage> MessageInfo = (JsonTypeInfo<ChatMessage>)Options.GetTypeInfo(typeof(ChatMessage));
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions)
+        {
+            WriteIndented = false,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(AIJsonUtilities.DefaultOptions.TypeInfoResolver, ValueJsonContext.Default),
+        };
         options.MakeReadOnly();
         return options;
     }
 
     /// <summary>Serialises messages to UTF-8 JSON.</summary>
-    public static byte[] SerializeMessages(IReadOnlyList<ChatMessage> messages) =>
-        JsonSerializer.SerializeToUtf8Bytes(messages, Options.GetTypeInfo(typeof(IReadOnlyList<ChatMessage>)));
+    public static byte[] SerializeMessages(IReadOnlyList<ChatMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var buffer = new ArrayBufferWriter<byte>(256 * (messages.Count + 1));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            // Element by element with the message metadata of AIJsonUtilities' source-generated context: it has no
+            // metadata for IReadOnlyList<ChatMessage>, and without reflection (a trimmed image) nothing else supplies it.
+            writer.WriteStartArray();
+            for (var i = 0; i < messages.Count; i++)
+            {
+                JsonSerializer.Serialize(writer, messages[i], MessageInfo);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>Deserialises messages written by <see cref="SerializeMessages"/>.</summary>
     /// <exception cref="JsonException">The data is not a message list.</exception>
-    public static IReadOnlyList<ChatMessage> DeserializeMessages(ReadOnlySpan<byte> utf8Json) =>
-        (IReadOnlyList<ChatMessage>?)JsonSerializer.Deserialize(utf8Json, Options.GetTypeInfo(typeof(IReadOnlyList<ChatMessage>)))
-        ?? throw new JsonException("Stored messages were null.");
+    public static IReadOnlyList<ChatMessage> DeserializeMessages(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
+        {
+            throw new JsonException("Stored messages were null.");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Stored messages must be a JSON array, not {reader.TokenType}.");
+        }
+
+        var messages = new List<ChatMessage>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            messages.Add(JsonSerializer.Deserialize(ref reader, MessageInfo) ?? throw new JsonException("A stored message was null."));
+        }
+
+        return messages;
+    }
 
     /// <summary>Serialises a turn outcome to UTF-8 JSON.</summary>
     public static byte[] SerializeOutcome(TurnOutcome outcome) =>

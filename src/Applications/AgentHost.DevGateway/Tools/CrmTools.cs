@@ -69,13 +69,13 @@ internal static class CrmTools
         if (email is not null)
         {
             i.Email = email;
-            updated.Add("email");
+            updated.Add((JsonNode)"email");
         }
 
         if (phone is not null)
         {
             i.Phone = phone;
-            updated.Add("phone");
+            updated.Add((JsonNode)"phone");
         }
 
         return new JsonObject { ["investorId"] = i.InvestorId, ["updated"] = updated, ["email"] = i.Email, ["phone"] = i.Phone };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentHost.Abstractions.Conversations;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Core.Conversations;
@@ -115,7 +116,7 @@ public static class ConversationWindow
         null => 0,
         string s => s.Length,
         JsonElement element => element.GetRawText().Length,
-        _ => JsonSerializer.Serialize(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())).Length,
+        _ => JsonSerializer.Serialize(value, ConversationJson.Options.GetTypeInfo(value.GetType())).Length,
     };
 
     /// <summary>Splits the droppable prefix into units: a tool-calling assistant message plus the tool messages answering it, or a single message.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentHost.Abstractions.Conversations;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Bedrock.Mapping;
@@ -13,13 +14,13 @@ internal static class BedrockJsonValues
         null => EmptyObject,
         JsonElement element => element,
         JsonDocument document => document.RootElement,
-        _ => JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
+        _ => JsonSerializer.SerializeToElement(value, ConversationJson.Options.GetTypeInfo(value.GetType())),
     };
 
     public static JsonElement ArgumentsToElement(IDictionary<string, object?>? arguments)
         => arguments is null || arguments.Count == 0
             ? EmptyObject
-            : JsonSerializer.SerializeToElement(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+            : JsonSerializer.SerializeToElement(arguments, ConversationJson.Options.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
     public static Dictionary<string, object?> ElementToArguments(JsonElement element)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentHost.Abstractions.Conversations;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Gateway.Selection;
@@ -35,7 +36,7 @@ internal static class JsonNameExtractor
             default:
                 try
                 {
-                    return JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
+                    return JsonSerializer.SerializeToElement(value, ConversationJson.Options.GetTypeInfo(value.GetType()));
                 }
                 catch (NotSupportedException)
                 {

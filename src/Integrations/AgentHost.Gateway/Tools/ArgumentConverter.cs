@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentHost.Abstractions.Conversations;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Gateway.Tools;
@@ -6,6 +7,8 @@ namespace AgentHost.Gateway.Tools;
 /// <summary>Converts the model's arguments (JSON elements, or CLR values from hand-built calls) to JSON for MCP.</summary>
 internal static class ArgumentConverter
 {
+    private static readonly JsonElement Null = JsonElement.Parse("null");
+
     public static Dictionary<string, JsonElement> ToJson(AIFunctionArguments arguments)
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -14,8 +17,8 @@ internal static class ArgumentConverter
             values[name] = value switch
             {
                 JsonElement element => element,
-                null => JsonSerializer.SerializeToElement<object?>(null, AIJsonUtilities.DefaultOptions),
-                _ => JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
+                null => Null,
+                _ => JsonSerializer.SerializeToElement(value, ConversationJson.Options.GetTypeInfo(value.GetType())),
             };
         }
 

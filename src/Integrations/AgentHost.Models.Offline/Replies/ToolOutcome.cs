@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentHost.Abstractions.Conversations;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Models.Offline.Replies;
@@ -32,7 +33,7 @@ internal sealed record ToolOutcome(bool IsError, JsonElement? Json, string? Text
     {
         try
         {
-            return FromJson(JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())));
+            return FromJson(JsonSerializer.SerializeToElement(value, ConversationJson.Options.GetTypeInfo(value.GetType())));
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
         {
