@@ -25,15 +25,19 @@ COPY src/Integrations/AgentHost.Storage.Sqlite/AgentHost.Storage.Sqlite.csproj s
 COPY src/Applications/AgentHost.DevGateway/AgentHost.DevGateway.csproj src/Applications/AgentHost.DevGateway/
 COPY src/Applications/AgentHost.Hosting/AgentHost.Hosting.csproj src/Applications/AgentHost.Hosting/
 COPY src/Applications/AgentHost.Server/AgentHost.Server.csproj src/Applications/AgentHost.Server/ServerRuntime.props src/Applications/AgentHost.Server/
-# Restored for linux-arm64 with ReadyToRun on: a self-contained publish needs the runtime packs and the ReadyToRun compiler.
-RUN dotnet restore src/Applications/AgentHost.Server/AgentHost.Server.csproj -r linux-arm64 -p:PublishReadyToRun=true
+# Restored for linux-arm64 with ReadyToRun and trimming on: a self-contained publish needs the runtime packs, the
+# ReadyToRun compiler and the trimmer.
+RUN dotnet restore src/Applications/AgentHost.Server/AgentHost.Server.csproj -r linux-arm64 -p:PublishReadyToRun=true -p:PublishTrimmed=true
 
 # 2. Publish: self-contained for linux-arm64 (AgentCore Runtime runs ARM64 images), the framework and the app compiled
 #    ahead of time into one composite ReadyToRun image. Start-up (a cold start per new session microVM) then JITs about a
 #    quarter of the methods a framework-dependent ReadyToRun publish does (measured: 2,000 -> 500 methods to healthy /ping,
 #    see the README's performance section), and runs that code without tiered re-compilation (ServerRuntime.props).
+#    Trimmed: the framework code the server never reaches is removed before compiling, which shrinks the composite image
+#    from 91 to 33 MB and the memory resident at ready by about 30 MB. The product has no reflection-based JSON or
+#    configuration binding (Directory.Build.props; a trim warning fails this publish).
 COPY src/ src/
-RUN dotnet publish src/Applications/AgentHost.Server -c Release -r linux-arm64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o /app
+RUN dotnet publish src/Applications/AgentHost.Server -c Release -r linux-arm64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:PublishTrimmed=true -o /app
 
 # 3. Runtime: the runtime dependencies only (chiseled: no shell, no package manager, no .NET install, no build tools), non-root.
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION}-noble-chiseled AS final

@@ -10,7 +10,7 @@
 #      its npm dependencies (the shared folder is read-only); a second copy, .tools/strands-bench-200, serves a 200-tool
 #      catalog (AgentHost.Benchmarks.Host/fixtures/scenario-200.mjs);
 #   2. publishes tests/benchmarks/AgentHost.Benchmarks.Host once in Release the way the Dockerfile publishes the server
-#      (self-contained, composite ReadyToRun of the framework and the app; linux-x64 here instead of linux-arm64);
+#      (self-contained, trimmed, composite ReadyToRun of the framework and the app; linux-x64 here instead of linux-arm64);
 #   3. runs bench.mjs for the peer, then for AgentHost with the same flags, then AgentHost alone with SSE streaming, with a
 #      20 ms model latency and with the 200-tool catalog;
 #   4. prints the side-by-side table with ratios (AgentHost.Benchmarks.Host/compare.mjs).
@@ -79,7 +79,7 @@ ln -sfn "$harness/node_modules" "$harness200/node_modules"
 # ---------------------------------------------------------------- 2. publish AgentHost once
 # The same publish options as the Dockerfile's `dotnet publish` (tests/AgentHost.Deploy.Tests checks those).
 r2r_flags=()
-if [ "${R2R:-1}" = "1" ]; then r2r_flags=(-r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true); fi
+if [ "${R2R:-1}" = "1" ]; then r2r_flags=(-r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:PublishTrimmed=true); fi
 log "publishing $bench_project (Release ${r2r_flags[*]:-without ReadyToRun}); the composite image takes a few minutes"
 # A stale ReadyToRun intermediate (compiled from older IL) would be published as is: start from a clean one.
 rm -rf "$publish" "$bench_project/obj/Release/net10.0/linux-x64"

@@ -4,8 +4,8 @@ namespace AgentHost.Deploy.Tests.Docker;
 
 /// <summary>
 /// The build stage's restore and publish, replayed here from a copy of exactly what the Dockerfile copies (slow: one
-/// self-contained composite ReadyToRun publish). The final image itself cannot be built here (no Docker engine); this proves
-/// everything up to it. The replay targets linux-x64: this machine's NuGet source has no linux-arm64 runtime packs, which a
+/// self-contained, trimmed, composite ReadyToRun publish), then the published entry point run for a few turns. The final
+/// image itself cannot be built here (no Docker engine); this proves everything up to it. The replay targets linux-x64: this machine's NuGet source has no linux-arm64 runtime packs, which a
 /// self-contained publish needs (the copied files, the restore and the publish options are the same; the arm64 packs are not
 /// verified here).
 /// </summary>
@@ -43,5 +43,27 @@ public sealed class DockerPublishTests
         Assert.True(File.Exists(Path.Combine(output.Path, entryPoint + ".r2r.dll")), "The publish output has no composite ReadyToRun image.");
         var runtimeConfig = await File.ReadAllTextAsync(Path.Combine(output.Path, entryPoint + ".runtimeconfig.json"), cancellationToken);
         Assert.Contains("Microsoft.AspNetCore.App", runtimeConfig, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output.Path, "Microsoft.AspNetCore.Mvc.Core.dll")), "The publish output is not trimmed (MVC, which the server never uses, is still there).");
+
+        // The trimmed image must still do everything: discovery over MCP, a tool-calling turn, the store, JSON errors.
+        using var data = new TempDirectory("agenthost-docker-data");
+        using var server = PublishedServer.Start(Path.Combine(output.Path, entryPoint), data.Path);
+        var ping = await server.WaitForHealthyAsync(cancellationToken);
+        Assert.Equal("Healthy", ping.GetProperty("status").GetString());
+
+        var (status, body) = await server.InvokeAsync("docker-replay-000000000000000000000000001", """{"prompt":"What is the portfolio of investor LP-001?"}""", cancellationToken);
+        Assert.True(status == System.Net.HttpStatusCode.OK, body.ToString());
+        Assert.Equal("portfolio___get_portfolio", body.GetProperty("toolCalls")[0].GetProperty("name").GetString());
+        Assert.Contains("LP-001", body.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        (status, body) = await server.InvokeAsync("docker-replay-000000000000000000000000001", """{"prompt":"And what did I just ask you?"}""", cancellationToken);
+        Assert.True(status == System.Net.HttpStatusCode.OK, body.ToString());
+
+        (status, body) = await server.InvokeAsync("docker-replay-000000000000000000000000002", "{oops", cancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error").GetString()));
+
+        Assert.True(await server.StopAsync(cancellationToken) == 0, server.Output);
+        Assert.DoesNotContain("NotSupportedException", server.Output, StringComparison.Ordinal);
     }
 }

@@ -75,10 +75,11 @@ public sealed class DockerfileTests
         Assert.Equal(Relative(PublishedProjectPath(publish.Project)), Relative(PublishedProjectPath(restore.Project)));
         Assert.Equal(publish.Option("--runtime"), restore.Option("--runtime"));
         Assert.Contains("-p:PublishReadyToRun=true", restore.Words);
+        Assert.Contains("-p:PublishTrimmed=true", restore.Words);
     }
 
     [Fact]
-    public void Dockerfile_PublishCommand_PublishesTheServerSelfContainedCompositeReadyToRunForLinuxArm64()
+    public void Dockerfile_PublishCommand_PublishesTheServerSelfContainedTrimmedCompositeReadyToRunForLinuxArm64()
     {
         var publish = DotnetCommand.Find(Build, "publish");
 
@@ -89,6 +90,21 @@ public sealed class DockerfileTests
         Assert.Equal("/app", publish.Option("--output"));
         Assert.Contains("-p:PublishReadyToRun=true", publish.Words);
         Assert.Contains("-p:PublishReadyToRunComposite=true", publish.Words);
+        Assert.Contains("-p:PublishTrimmed=true", publish.Words);
+    }
+
+    [Fact]
+    public void PeerBenchmarkScript_PublishesTheBenchmarkHostWithTheDockerfilesPublishOptions()
+    {
+        var publish = DotnetCommand.Find(Build, "publish");
+        var script = File.ReadAllLines(RepositoryPaths.Combine("tests/benchmarks/run-peer-comparison.sh"));
+        var flagsLine = Assert.Single(script, l => l.Contains("r2r_flags=(-r ", StringComparison.Ordinal));
+
+        var scriptWords = flagsLine.Split([' ', '(', ')', ';'], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            publish.Words.Where(w => w.StartsWith("-p:", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            scriptWords.Where(w => w.StartsWith("-p:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Contains("--self-contained", scriptWords);
     }
 
     [Fact]

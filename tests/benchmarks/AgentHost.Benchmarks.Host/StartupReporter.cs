@@ -25,7 +25,8 @@ internal sealed class StartupReporter(RuntimeReadiness readiness, IGatewayStatus
     public static void CountExceptions() => AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
     {
         Interlocked.Increment(ref _exceptions);
-        var site = e.Exception.GetType().Name + " @ " + (e.Exception.TargetSite?.DeclaringType?.FullName ?? "?") + "." + e.Exception.TargetSite?.Name;
+        // Type and throwing assembly: TargetSite needs method metadata that a trimmed publish may have removed.
+        var site = e.Exception.GetType().Name + " @ " + (e.Exception.Source ?? "?");
         ExceptionSites.AddOrUpdate(site, 1, (_, n) => n + 1);
     };
 
