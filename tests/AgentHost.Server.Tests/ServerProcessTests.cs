@@ -97,6 +97,22 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Contains("'Agent:Limits:MaxCycles' is 0 (from environment variable AGENTHOST_AGENT__LIMITS__MAXCYCLES)", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Server_PortAlreadyInUse_ExitsWithCode3AndSaysWhichAddress()
+    {
+        using var taken = new TcpListener(IPAddress.Any, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        using var process = Start(port, []);
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, process.ExitCode);
+        Assert.Contains($"AgentHost cannot start listening: Failed to bind to address http://0.0.0.0:{port}", error, StringComparison.Ordinal);
+        Assert.Contains("set PORT to a free one", error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try

@@ -21,6 +21,9 @@ public static partial class ServerApplication
     /// <summary>Exit code for invalid configuration.</summary>
     public const int ConfigurationError = 2;
 
+    /// <summary>Exit code when the server cannot listen on its port (already in use, or not permitted).</summary>
+    public const int ListenError = 3;
+
     /// <summary>Runs the server until it is stopped; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
     {
@@ -58,7 +61,17 @@ public static partial class ServerApplication
 
                 // /ping turns healthy once the gateway tools are discovered (bounded: a gateway that is down is retried in the background).
                 readiness.MarkStarting();
-                await app.StartAsync(cancellationToken);
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (IOException ex)
+                {
+                    // Kestrel's bind failure ("address already in use", "permission denied"), said plainly instead of a crash.
+                    await Console.Error.WriteLineAsync($"AgentHost cannot start listening: {ex.Message} Stop the other process using the port, or set PORT to a free one.");
+                    return ListenError;
+                }
+
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
 
                 // Open the conversation store (schema, connections, native library; for DynamoDB a first request that also
