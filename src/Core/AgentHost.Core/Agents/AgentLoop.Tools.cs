@@ -14,6 +14,18 @@ public sealed partial class AgentLoop
         var records = new ToolCallRecord[calls.Count];
         var results = new FunctionResultContent[calls.Count];
         using var gate = new SemaphoreSlim(_options.Limits.MaxConcurrentToolCalls);
+        if (calls.Count == 1)
+        {
+            // The common case: one call runs on this thread; a Task.Run would only add a thread hop.
+            (results[0], records[0]) = await ExecuteToolCallAsync(state, calls[0], gate, events, turnToken);
+            lock (state.ToolCalls)
+            {
+                state.ToolCalls.Add(records[0]);
+            }
+
+            return [results[0]];
+        }
+
         var tasks = new Task[calls.Count];
         for (var i = 0; i < calls.Count; i++)
         {
