@@ -21,7 +21,10 @@ public sealed class InvocationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        var length = response.Content.Headers.ContentLength;
         var body = await ReadJsonAsync(response);
+        Assert.Equal(length, System.Text.Encoding.UTF8.GetByteCount(body.GetRawText()));
         Assert.Equal(RuntimeTestHost.SessionId, body.GetProperty("sessionId").GetString());
         Assert.Equal("Customer Alan Turing is gold.", body.GetProperty("text").GetString());
         Assert.Equal("endTurn", body.GetProperty("stopReason").GetString());

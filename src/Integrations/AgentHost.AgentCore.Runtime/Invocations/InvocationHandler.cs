@@ -72,18 +72,18 @@ public sealed partial class InvocationHandler
         {
             var result = await _sessions.RunTurnAsync(request, turnCts.Token);
             response = result.Outcome.StopReason == StopReason.Error
-                ? Results.Json(
+                ? JsonBodyResult.Create(
                     new ErrorResponse { Error = result.Outcome.ErrorMessage ?? "The model call failed.", ErrorType = "ModelError", Details = $"Turn {result.TurnId} of session {result.SessionId} was stored with stop reason 'error'." },
                     RuntimeJsonContext.Default.ErrorResponse,
-                    statusCode: StatusCodes.Status500InternalServerError)
-                : Results.Json(InvocationMapper.ToResponse(result), RuntimeJsonContext.Default.InvocationResponse);
+                    StatusCodes.Status500InternalServerError)
+                : JsonBodyResult.Create(InvocationMapper.ToResponse(result), RuntimeJsonContext.Default.InvocationResponse);
         }
         catch (ConversationConflictException ex)
         {
-            response = Results.Json(
+            response = JsonBodyResult.Create(
                 new ErrorResponse { Error = ex.Message, ErrorType = "ConversationConflict" },
                 RuntimeJsonContext.Default.ErrorResponse,
-                statusCode: StatusCodes.Status409Conflict);
+                StatusCodes.Status409Conflict);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -92,10 +92,10 @@ public sealed partial class InvocationHandler
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogTurnFailed(_logger, ex, ex.GetType().Name);
-            response = Results.Json(
+            response = JsonBodyResult.Create(
                 new ErrorResponse { Error = string.IsNullOrEmpty(ex.Message) ? ex.GetType().Name : ex.Message, ErrorType = ex.GetType().Name },
                 RuntimeJsonContext.Default.ErrorResponse,
-                statusCode: StatusCodes.Status500InternalServerError);
+                StatusCodes.Status500InternalServerError);
         }
 
         await response.ExecuteAsync(context);
@@ -204,13 +204,13 @@ public sealed partial class InvocationHandler
     }
 
     private static IResult BadRequest(string error, string details) =>
-        Results.Json(new ErrorResponse { Error = error, Details = details }, RuntimeJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status400BadRequest);
+        JsonBodyResult.Create(new ErrorResponse { Error = error, Details = details }, RuntimeJsonContext.Default.ErrorResponse, StatusCodes.Status400BadRequest);
 
     private static IResult TooLarge(long limit) =>
-        Results.Json(
+        JsonBodyResult.Create(
             new ErrorResponse { Error = "Payload too large", Details = $"The body exceeds the limit of {limit} bytes." },
             RuntimeJsonContext.Default.ErrorResponse,
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+            StatusCodes.Status413PayloadTooLarge);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Invocation failed with {ErrorType}")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string errorType);
