@@ -33,6 +33,31 @@ public sealed class InstructionTemplateTests
         Assert.Equal("unknown/unknown", InstructionTemplate.Render("{channel}/{attributes.missing}", "a", invocation, Now));
     }
 
+    [Theory]
+    [InlineData("{chanel} stays", "{chanel} stays")]
+    [InlineData("{{{channel}}}", "{VOICE}")]
+    [InlineData("{{channel}}", "{channel}")]
+    [InlineData("a { b } c", "a { b } c")]
+    [InlineData("{channel}{channel}", "VOICEVOICE")]
+    [InlineData("", "")]
+    public void Render_EscapesUnknownNamesAndStrayBraces_RenderAsWritten(string template, string expected)
+    {
+        var invocation = new InvocationContext { SessionId = "s-1", TurnId = "t-1", Channel = "VOICE" };
+
+        Assert.Equal(expected, InstructionTemplate.Render(template, "a", invocation, Now));
+    }
+
+    [Fact]
+    public void Render_SameTemplateTwice_UsesEachInvocationsValues()
+    {
+        const string template = "Session {sessionId} on {channel}.";
+
+        var first = InstructionTemplate.Render(template, "a", new InvocationContext { SessionId = "s-1", TurnId = "t-1", Channel = "VOICE" }, Now);
+        var second = InstructionTemplate.Render(template, "a", new InvocationContext { SessionId = "s-2", TurnId = "t-1", Channel = "CHAT" }, Now);
+
+        Assert.Equal(("Session s-1 on VOICE.", "Session s-2 on CHAT."), (first, second));
+    }
+
     [Fact]
     public void FindUnknownPlaceholders_ReportsTyposOnly()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using AgentHost.Abstractions.Agents;
@@ -27,19 +28,19 @@ public static partial class InstructionTemplate
             return template;
         }
 
-        return PlaceholderPattern().Replace(template, match =>
+        // The template is split into literal text and placeholders once (instructions are fixed for the process) and then
+        // rendered per turn with one builder, instead of a regex pass with a match evaluator on every turn.
+        var parts = Compiled.GetValue(template, Compile);
+        var builder = new StringBuilder(template.Length + 64);
+        foreach (var part in parts)
         {
-            if (match.Value == "{{")
+            if (part.Name is null)
             {
-                return "{";
+                builder.Append(part.Text);
+                continue;
             }
 
-            if (match.Value == "}}")
-            {
-                return "}";
-            }
-
-            var name = match.Groups["name"].Value;
+            var name = part.Name;
             var value = name switch
             {
                 "agentName" => agentName,
@@ -50,10 +51,50 @@ public static partial class InstructionTemplate
                 "date" => now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ when name.StartsWith("attributes.", StringComparison.Ordinal) =>
                     invocation.Attributes.TryGetValue(name["attributes.".Length..], out var attribute) ? attribute : null,
-                _ => match.Value,
+                _ => part.Text,
             };
-            return string.IsNullOrEmpty(value) ? Unknown : value;
-        });
+            builder.Append(string.IsNullOrEmpty(value) ? Unknown : value);
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly ConditionalWeakTable<string, Part[]> Compiled = new();
+
+    /// <summary>Literal text (<see cref="Name"/> null), or a placeholder with its name and its original text.</summary>
+    private readonly record struct Part(string Text, string? Name);
+
+    private static Part[] Compile(string template)
+    {
+        var parts = new List<Part>();
+        var literal = new StringBuilder();
+        var position = 0;
+        foreach (Match match in PlaceholderPattern().Matches(template))
+        {
+            literal.Append(template, position, match.Index - position);
+            position = match.Index + match.Length;
+            if (match.Value == "{{" || match.Value == "}}")
+            {
+                literal.Append(match.Value[0]);
+                continue;
+            }
+
+            if (literal.Length > 0)
+            {
+                parts.Add(new Part(literal.ToString(), null));
+                literal.Clear();
+            }
+
+            parts.Add(new Part(match.Value, match.Groups["name"].Value));
+        }
+
+        literal.Append(template, position, template.Length - position);
+        if (literal.Length > 0)
+        {
+            parts.Add(new Part(literal.ToString(), null));
+        }
+
+        return [.. parts];
     }
 
     /// <summary>Returns the placeholders of a template that are not known (for start-up validation).</summary>
