@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
@@ -28,7 +29,36 @@ public static class ToolResults
             return EmptyObject;
         }
 
-        return JsonSerializer.SerializeToElement(arguments, ConversationJson.Options.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        // Written entry by entry: a model's arguments are JSON elements already, which the object converter would look up
+        // and copy one by one through its polymorphic path.
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in arguments)
+            {
+                writer.WritePropertyName(name);
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case JsonElement element:
+                        element.WriteTo(writer);
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    default:
+                        JsonSerializer.Serialize(writer, value, ConversationJson.Options.GetTypeInfo(value.GetType()));
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     private static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
