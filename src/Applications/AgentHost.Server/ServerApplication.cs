@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Conversations;
 using AgentHost.AgentCore.Runtime;
 using AgentHost.AgentCore.Runtime.Ping;
@@ -44,15 +45,17 @@ public static partial class ServerApplication
         // so the first gateway discovery, which gates readiness, starts warm.
         _ = Task.Run(GatewayClientWarmup.Run, CancellationToken.None);
 
-        DevGatewayHandle? devGateway = null;
+        // Typed as IAsyncDisposable so that the development gateway's assembly is only loaded when it is enabled.
+        IAsyncDisposable? devGateway = null;
+        Uri? devGatewayEndpoint = null;
         if (string.Equals(settings.DevGateway.Enabled, "true", StringComparison.OrdinalIgnoreCase))
         {
-            devGateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = settings.DevGateway.Port, BearerToken = settings.DevGateway.Token }, cancellationToken);
+            (devGateway, devGatewayEndpoint) = await StartDevGatewayAsync(settings.DevGateway, cancellationToken);
         }
 
         try
         {
-            var app = Build(args, configuration, settings, devGateway?.Endpoint, configureBuilder);
+            var app = Build(args, configuration, settings, devGatewayEndpoint, configureBuilder);
             await using (app)
             {
                 var description = app.Services.GetRequiredService<AgentHostDescription>();
@@ -98,6 +101,13 @@ public static partial class ServerApplication
         }
 
         return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<(IAsyncDisposable Lifetime, Uri Endpoint)> StartDevGatewayAsync(DevGatewaySettings settings, CancellationToken cancellationToken)
+    {
+        var handle = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = settings.Port, BearerToken = settings.Token }, cancellationToken);
+        return (handle, handle.Endpoint);
     }
 
     /// <summary>Builds the web application (exposed for tests).</summary>

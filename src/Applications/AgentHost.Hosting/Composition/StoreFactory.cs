@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Conversations;
 using AgentHost.Core.Conversations;
 using AgentHost.Hosting.Configuration;
@@ -46,14 +47,22 @@ public static class StoreFactory
             return (new InMemoryConversationStore(time), "in memory (conversations are lost when the process ends)");
         }
 
-        if (UsesDynamoDb(store))
-        {
-            var options = DynamoDbOptions(store);
-            var client = DynamoDbClientFactory.Create(options);
-            var where = options.ServiceUrl is null ? options.Region ?? "default region" : options.ServiceUrl.ToString();
-            return (new DynamoDbConversationStore(client, options, time, loggerFactory.CreateLogger<DynamoDbConversationStore>()), $"DynamoDB table {options.TableName} ({where})");
-        }
+        // One method per store, so that only the chosen store's assemblies (the AWS SDK, SQLite) are loaded.
+        return UsesDynamoDb(store) ? CreateDynamoDb(store, time, loggerFactory) : CreateSqlite(store, time, loggerFactory);
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (IConversationStore Store, string Description) CreateDynamoDb(StoreSettings store, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        var options = DynamoDbOptions(store);
+        var client = DynamoDbClientFactory.Create(options);
+        var where = options.ServiceUrl is null ? options.Region ?? "default region" : options.ServiceUrl.ToString();
+        return (new DynamoDbConversationStore(client, options, time, loggerFactory.CreateLogger<DynamoDbConversationStore>()), $"DynamoDB table {options.TableName} ({where})");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (IConversationStore Store, string Description) CreateSqlite(StoreSettings store, TimeProvider time, ILoggerFactory loggerFactory)
+    {
         var sqlite = new SqliteConversationStoreOptions { DatabasePath = store.SqlitePath };
         var created = new SqliteConversationStore(sqlite, time, loggerFactory.CreateLogger<SqliteConversationStore>());
         return (created, $"SQLite {created.DatabasePath}");
