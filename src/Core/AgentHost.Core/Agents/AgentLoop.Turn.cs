@@ -97,7 +97,15 @@ public sealed partial class AgentLoop
             var assistant = MergeAssistantMessages(response);
             await AddMessageAsync(state, assistant, addToConversation: true, turnToken);
 
-            var calls = assistant.Contents.OfType<FunctionCallContent>().ToList();
+            var calls = new List<FunctionCallContent>();
+            foreach (var content in assistant.Contents)
+            {
+                if (content is FunctionCallContent call)
+                {
+                    calls.Add(call);
+                }
+            }
+
             if (calls.Count == 0)
             {
                 return MapFinishReason(response.FinishReason);
@@ -261,19 +269,30 @@ public sealed partial class AgentLoop
     /// <summary>Gives every tool call of the turn that has no result a cancelled result, so the stored conversation stays valid.</summary>
     private static void CloseDanglingToolCalls(TurnState state)
     {
-        var answered = new HashSet<string>(StringComparer.Ordinal);
+        // Plain loops: this runs at the end of every turn, and almost always finds nothing.
+        HashSet<string>? answered = null;
+        List<FunctionCallContent>? calls = null;
         foreach (var message in state.NewMessages)
         {
-            foreach (var result in message.Contents.OfType<FunctionResultContent>())
+            foreach (var content in message.Contents)
             {
-                answered.Add(result.CallId);
+                if (content is FunctionResultContent result)
+                {
+                    (answered ??= new HashSet<string>(StringComparer.Ordinal)).Add(result.CallId);
+                }
+                else if (content is FunctionCallContent call)
+                {
+                    (calls ??= []).Add(call);
+                }
             }
         }
 
-        var missing = state.NewMessages
-            .SelectMany(m => m.Contents.OfType<FunctionCallContent>())
-            .Where(c => !answered.Contains(c.CallId))
-            .ToList();
+        if (calls is null)
+        {
+            return;
+        }
+
+        var missing = answered is null ? calls : calls.FindAll(c => !answered.Contains(c.CallId));
         if (missing.Count == 0)
         {
             return;

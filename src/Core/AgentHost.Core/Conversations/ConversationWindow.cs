@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AgentHost.Abstractions.Conversations;
 using Microsoft.Extensions.AI;
@@ -115,9 +116,27 @@ public static class ConversationWindow
     {
         null => 0,
         string s => s.Length,
-        JsonElement element => element.GetRawText().Length,
+        JsonElement element => JsonMarshal.GetRawUtf8Value(element).Length,
+        IDictionary<string, object?> arguments => EstimateObjectLength(arguments),
         _ => JsonSerializer.Serialize(value, ConversationJson.Options.GetTypeInfo(value.GetType())).Length,
     };
+
+    /// <summary>The length of the arguments as a JSON object, counted without serialising them (they are estimated every cycle).</summary>
+    private static long EstimateObjectLength(IDictionary<string, object?> arguments)
+    {
+        long length = 2 + Math.Max(0, arguments.Count - 1); // braces and commas
+        foreach (var (name, value) in arguments)
+        {
+            length += name.Length + 3 + value switch
+            {
+                null => 4,
+                string s => s.Length + 2,
+                _ => EstimateJsonLength(value),
+            };
+        }
+
+        return length;
+    }
 
     /// <summary>Splits the droppable prefix into units: a tool-calling assistant message plus the tool messages answering it, or a single message.</summary>
     private static List<(int Start, int Length)> SplitIntoUnits(IReadOnlyList<ChatMessage> messages, int protectedFrom)
