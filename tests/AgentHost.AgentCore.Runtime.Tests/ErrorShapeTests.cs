@@ -15,6 +15,8 @@ public sealed class ErrorShapeTests
     [InlineData("""{"text":"hello"}""", "Missing prompt")]
     [InlineData("""{"prompt":"   "}""", "Missing prompt")]
     [InlineData("""{"prompt":"hi","timeoutMs":0}""", "Invalid timeoutMs")]
+    [InlineData("""{"prompt":"hi"} trailing""", "Invalid JSON")]
+    [InlineData("""{"prompt":"hi"}{"prompt":"again"}""", "Invalid JSON")]
     public async Task Invoke_BadBody_Returns400WithErrorAndDetails(string body, string error)
     {
         await using var host = await RuntimeTestHost.StartAsync();
@@ -26,6 +28,27 @@ public sealed class ErrorShapeTests
         Assert.Equal(error, json.GetProperty("error").GetString());
         Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("details").GetString()));
         Assert.Empty(host.Model.Calls);
+    }
+
+    [Theory]
+    [InlineData("{oops", false, 0)]
+    [InlineData("{oops", true, 0)]
+    [InlineData("{oops", false, 100_000)]
+    public async Task Invoke_BadBodyReadWholeOrStreamed_Returns400Alike(string body, bool chunked, int padding)
+    {
+        // Small bodies with a Content-Length are read in one piece; chunked and large ones are streamed: same answer.
+        await using var host = await RuntimeTestHost.StartAsync();
+        var request = RuntimeTestHost.Invocation(new string(' ', padding) + body);
+        if (chunked)
+        {
+            request.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+            request.Headers.TransferEncodingChunked = true;
+        }
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Invalid JSON", (await InvocationTests.ReadJsonAsync(response)).GetProperty("error").GetString());
     }
 
     [Fact]

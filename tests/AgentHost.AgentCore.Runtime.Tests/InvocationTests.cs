@@ -38,6 +38,22 @@ public sealed class InvocationTests
         Assert.False(string.IsNullOrEmpty(body.GetProperty("turnId").GetString()));
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(80_000)]
+    public async Task Invoke_SmallOrLargePrompt_ReachesTheModelWhole(int length)
+    {
+        await using var host = await RuntimeTestHost.StartAsync();
+        host.Model.ThenText("Noted.", 10, 2);
+        var prompt = "Q" + new string('x', length - 1);
+
+        using var response = await host.Client.SendAsync(RuntimeTestHost.Invocation($$"""{"prompt":"{{prompt}}"}"""), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(host.Model.Calls);
+        Assert.Contains(call.Messages, m => m.Text == prompt);
+    }
+
     [Fact]
     public async Task Invoke_SessionIdInBody_IsUsedWhenTheHeaderIsAbsent()
     {

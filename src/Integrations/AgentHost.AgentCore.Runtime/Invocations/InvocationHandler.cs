@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
@@ -101,6 +103,9 @@ public sealed partial class InvocationHandler
         await response.ExecuteAsync(context);
     }
 
+    /// <summary>Bodies up to this size with a Content-Length are read in one piece (well below Kestrel's 1 MB request buffer).</summary>
+    private const long SmallBodyBytes = 64 * 1024;
+
     private async Task<(InvocationPayload? Payload, IResult? Error)> ReadPayloadAsync(HttpContext context)
     {
         var limit = _options.MaxRequestBodyBytes;
@@ -116,7 +121,9 @@ public sealed partial class InvocationHandler
 
         try
         {
-            var payload = await JsonSerializer.DeserializeAsync(context.Request.Body, RuntimeJsonContext.Default.InvocationPayload, context.RequestAborted);
+            var payload = context.Request.ContentLength is > 0 and <= SmallBodyBytes
+                ? await ReadSmallPayloadAsync(context.Request.BodyReader, context.RequestAborted)
+                : await JsonSerializer.DeserializeAsync(context.Request.Body, RuntimeJsonContext.Default.InvocationPayload, context.RequestAborted);
             return payload is null
                 ? (null, BadRequest("Invalid JSON", "The body must be a JSON object such as {\"prompt\": \"...\"}; it was null."))
                 : (payload, null);
@@ -131,6 +138,34 @@ public sealed partial class InvocationHandler
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge(limit));
+        }
+    }
+
+    /// <summary>
+    /// A body of known, small length (the usual prompt) is read whole from the request pipe and parsed in one synchronous
+    /// call, without the stream deserializer's buffers and async state. Larger or chunked bodies take the streaming path.
+    /// </summary>
+    private static async ValueTask<InvocationPayload?> ReadSmallPayloadAsync(PipeReader body, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await body.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                try
+                {
+                    return buffer.IsSingleSegment
+                        ? JsonSerializer.Deserialize(buffer.FirstSpan, RuntimeJsonContext.Default.InvocationPayload)
+                        : JsonSerializer.Deserialize(buffer.ToArray(), RuntimeJsonContext.Default.InvocationPayload);
+                }
+                finally
+                {
+                    body.AdvanceTo(buffer.End);
+                }
+            }
+
+            body.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
