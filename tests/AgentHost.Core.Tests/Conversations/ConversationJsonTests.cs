@@ -99,6 +99,17 @@ public sealed class ConversationJsonTests
     }
 
     [Fact]
+    public void ToElement_JsonNullOrPlainValue_IsTheSameJsonAsTheValue()
+    {
+        using var document = JsonDocument.Parse("""{"a":[1,2]}""");
+
+        Assert.Equal(JsonValueKind.Null, ConversationJson.ToElement(null).ValueKind);
+        Assert.Equal("""{"a":[1,2]}""", ConversationJson.ToElement(document.RootElement).GetRawText());
+        Assert.Equal("""["x","y"]""", ConversationJson.ToElement(new[] { "x", "y" }).GetRawText());
+        Assert.Throws<NotSupportedException>(() => ConversationJson.ToElement(new Uncatalogued("n")));
+    }
+
+    [Fact]
     public void Options_ForATypeWithoutMetadata_FailWithNotSupportedInsteadOfReflecting()
     {
         Assert.Throws<NotSupportedException>(() => ConversationJson.Options.GetTypeInfo(typeof(Uncatalogued)));

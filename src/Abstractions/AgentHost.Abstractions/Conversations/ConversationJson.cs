@@ -21,6 +21,10 @@ public static class ConversationJson
 
     private static readonly JsonTypeInfo<ChatMessage> MessageInfo = (JsonTypeInfo<ChatMessage>)Options.GetTypeInfo(typeof(ChatMessage));
 
+    private static readonly JsonElement NullElement = JsonElement.Parse("null");
+
+    private static readonly JsonElement EmptyObjectElement = JsonElement.Parse("{}");
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions)
@@ -75,6 +79,61 @@ public static class ConversationJson
         }
 
         return messages;
+    }
+
+    /// <summary>
+    /// A value inside a message (a tool argument or result) as JSON: a <see cref="JsonElement"/> as it is, <see langword="null"/>
+    /// as JSON null, anything else serialised by its runtime type with <see cref="Options"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Neither M.E.AI's nor <see cref="ValueJsonContext"/>'s metadata knows the type.</exception>
+    public static JsonElement ToElement(object? value) => value switch
+    {
+        null => NullElement,
+        JsonElement element => element,
+        _ => JsonSerializer.SerializeToElement(value, Options.GetTypeInfo(value.GetType())),
+    };
+
+    /// <summary>
+    /// Named values (tool arguments) as one JSON object, in their order; an empty object when there are none. Written entry
+    /// by entry: a model's arguments are JSON elements already, copied as they are, not through the object converter's
+    /// polymorphic path.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A value of a type without metadata (see <see cref="ToElement"/>).</exception>
+    public static JsonElement ToJsonObject(IEnumerable<KeyValuePair<string, object?>>? values)
+    {
+        if (values is null || (values is ICollection<KeyValuePair<string, object?>> { Count: 0 }))
+        {
+            return EmptyObjectElement;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in values)
+            {
+                writer.WritePropertyName(name);
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case JsonElement element:
+                        element.WriteTo(writer);
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    default:
+                        JsonSerializer.Serialize(writer, value, Options.GetTypeInfo(value.GetType()));
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     /// <summary>Serialises a turn outcome to UTF-8 JSON.</summary>

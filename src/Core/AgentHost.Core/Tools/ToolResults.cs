@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
@@ -22,44 +21,5 @@ public static class ToolResults
         };
 
     /// <summary>Serialises tool arguments to a JSON object (an empty object when there are none).</summary>
-    public static JsonElement ToJson(IDictionary<string, object?>? arguments)
-    {
-        if (arguments is null || arguments.Count == 0)
-        {
-            return EmptyObject;
-        }
-
-        // Written entry by entry: a model's arguments are JSON elements already, which the object converter would look up
-        // and copy one by one through its polymorphic path.
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in arguments)
-            {
-                writer.WritePropertyName(name);
-                switch (value)
-                {
-                    case null:
-                        writer.WriteNullValue();
-                        break;
-                    case JsonElement element:
-                        element.WriteTo(writer);
-                        break;
-                    case string text:
-                        writer.WriteStringValue(text);
-                        break;
-                    default:
-                        JsonSerializer.Serialize(writer, value, ConversationJson.Options.GetTypeInfo(value.GetType()));
-                        break;
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return JsonElement.Parse(buffer.WrittenSpan);
-    }
-
-    private static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
+    public static JsonElement ToJson(IDictionary<string, object?>? arguments) => ConversationJson.ToJsonObject(arguments);
 }

@@ -14,13 +14,10 @@ internal static class BedrockJsonValues
         null => EmptyObject,
         JsonElement element => element,
         JsonDocument document => document.RootElement,
-        _ => JsonSerializer.SerializeToElement(value, ConversationJson.Options.GetTypeInfo(value.GetType())),
+        _ => ConversationJson.ToElement(value),
     };
 
-    public static JsonElement ArgumentsToElement(IDictionary<string, object?>? arguments)
-        => arguments is null || arguments.Count == 0
-            ? EmptyObject
-            : JsonSerializer.SerializeToElement(arguments, ConversationJson.Options.GetTypeInfo(typeof(IDictionary<string, object?>)));
+    public static JsonElement ArgumentsToElement(IDictionary<string, object?>? arguments) => ConversationJson.ToJsonObject(arguments);
 
     public static Dictionary<string, object?> ElementToArguments(JsonElement element)
     {

@@ -36,7 +36,7 @@ internal static class JsonNameExtractor
             default:
                 try
                 {
-                    return JsonSerializer.SerializeToElement(value, ConversationJson.Options.GetTypeInfo(value.GetType()));
+                    return ConversationJson.ToElement(value);
                 }
                 catch (NotSupportedException)
                 {

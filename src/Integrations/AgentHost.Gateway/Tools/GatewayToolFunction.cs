@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AgentHost.Abstractions.Conversations;
 using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Connections;
 using AgentHost.Gateway.Validation;
@@ -46,14 +47,14 @@ internal sealed class GatewayToolFunction : AIFunction
 
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var values = ArgumentConverter.ToJson(arguments);
-        var errors = ToolArgumentValidator.Validate(JsonSchema, ArgumentConverter.ToObject(values));
+        var errors = ToolArgumentValidator.Validate(JsonSchema, ConversationJson.ToJsonObject(arguments));
         if (errors.Count > 0)
         {
             throw new GatewayToolException(Name, GatewayToolErrorKind.InvalidArguments,
                 $"Invalid arguments for tool '{Name}': {string.Join(" ", errors)} Fix the arguments and call the tool again.");
         }
 
+        var values = ArgumentConverter.ToJson(arguments);
         CallToolResult result;
         try
         {

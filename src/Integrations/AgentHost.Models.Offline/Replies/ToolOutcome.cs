@@ -33,7 +33,7 @@ internal sealed record ToolOutcome(bool IsError, JsonElement? Json, string? Text
     {
         try
         {
-            return FromJson(JsonSerializer.SerializeToElement(value, ConversationJson.Options.GetTypeInfo(value.GetType())));
+            return FromJson(ConversationJson.ToElement(value));
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
         {
