@@ -37,13 +37,13 @@ public static class AgentCoreRuntimeEndpointRouteBuilderExtensions
     {
         if (!readiness.IsReady)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return context.Response.WriteAsJsonAsync(
+            return JsonBodyResult.Create(
                 new ErrorResponse { Error = "Starting", Details = "The host is still starting (discovering its tools)." },
-                RuntimeJsonContext.Default.ErrorResponse);
+                RuntimeJsonContext.Default.ErrorResponse,
+                StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
         }
 
         var (status, time) = tracker.Current;
-        return context.Response.WriteAsJsonAsync(new PingResponse { Status = status.ToString(), TimeOfLastUpdate = time }, RuntimeJsonContext.Default.PingResponse);
+        return JsonBodyResult.Create(new PingResponse { Status = status.ToString(), TimeOfLastUpdate = time }, RuntimeJsonContext.Default.PingResponse).ExecuteAsync(context);
     }
 }

@@ -80,8 +80,8 @@ internal sealed class SseWriter(HttpResponse response)
             var errorType = ex is ConversationConflictException ? "ConversationConflict" : ex.GetType().Name;
             if (!_started)
             {
-                response.StatusCode = ex is ConversationConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
-                await Results.Json(new Invocations.ErrorResponse { Error = ex.Message, ErrorType = errorType }, RuntimeJsonContext.Default.ErrorResponse, statusCode: response.StatusCode)
+                var status = ex is ConversationConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
+                await JsonBodyResult.Create(new Invocations.ErrorResponse { Error = ex.Message, ErrorType = errorType }, RuntimeJsonContext.Default.ErrorResponse, status)
                     .ExecuteAsync(response.HttpContext);
                 return;
             }
