@@ -19,7 +19,7 @@ internal sealed partial class TestMcpServer
         Handlers = new McpServerHandlers
         {
             ListToolsHandler = (request, _) => ValueTask.FromResult(ListTools(request.Params?.Cursor)),
-            CallToolHandler = (request, _) => ValueTask.FromResult(CallTool(request.Params!)),
+            CallToolHandler = CallToolAsync,
         },
     };
 
@@ -50,6 +50,34 @@ internal sealed partial class TestMcpServer
         var start = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
         var next = start + size < tools.Count ? (start + size).ToString(CultureInfo.InvariantCulture) : null;
         return new ListToolsResult { Tools = tools.Skip(start).Take(size).ToList(), NextCursor = next };
+    }
+
+    /// <summary>
+    /// Tools whose name ends in <c>_announces_change</c> send <c>notifications/tools/list_changed</c> on the call's own stream
+    /// before answering; tools ending in <c>_slow</c> answer only when the call is cancelled (counted in <see cref="CancelledCalls"/>).
+    /// </summary>
+    private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    {
+        var name = request.Params!.Name;
+        if (name.EndsWith("_announces_change", StringComparison.Ordinal))
+        {
+            await request.Server.SendNotificationAsync(NotificationMethods.ToolListChangedNotification, cancellationToken);
+        }
+        else if (name.EndsWith("_slow", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _callCalls);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _cancelledCalls);
+                throw;
+            }
+        }
+
+        return CallTool(request.Params!);
     }
 
     private CallToolResult CallTool(CallToolRequestParams request)

@@ -34,6 +34,8 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
     private int _tokenCounter;
     private int _listCalls;
     private int _callCalls;
+    private int _cancelledCalls;
+    private int _cancelNotices;
     private int _searchCalls;
     private int _initializes;
     private int _tokenRequests;
@@ -66,6 +68,12 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
     public int ListCalls => Volatile.Read(ref _listCalls);
 
     public int CallCalls => Volatile.Read(ref _callCalls);
+
+    /// <summary>Tool calls whose handler saw its cancellation token fire.</summary>
+    public int CancelledCalls => Volatile.Read(ref _cancelledCalls);
+
+    /// <summary><c>notifications/cancelled</c> messages received from clients.</summary>
+    public int CancelNotices => Volatile.Read(ref _cancelNotices);
 
     public int SearchCalls => Volatile.Read(ref _searchCalls);
 
@@ -175,6 +183,11 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
         }
 
         var message = JsonSerializer.Deserialize(body, MessageType)!;
+        if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification })
+        {
+            Interlocked.Increment(ref _cancelNotices);
+        }
+
         var protocolVersion = context.Request.Headers["MCP-Protocol-Version"].ToString();
         if (protocolVersion.Length > 0)
         {

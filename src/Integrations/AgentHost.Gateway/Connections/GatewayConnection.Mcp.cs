@@ -31,8 +31,7 @@ internal sealed partial class GatewayConnection
                 [
                     new(NotificationMethods.ToolListChangedNotification, (_, _) =>
                     {
-                        GatewayLog.ListChanged(_logger, Name);
-                        RequestRefresh();
+                        OnListChanged();
                         return ValueTask.CompletedTask;
                     }),
                 ],

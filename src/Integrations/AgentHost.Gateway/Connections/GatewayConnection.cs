@@ -151,8 +151,17 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     /// <summary>Calls a tool by its original gateway name.</summary>
     public Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            (client, ct) => client.CallToolAsync(new CallToolRequestParams { Name = name, Arguments = new Dictionary<string, JsonElement>(arguments) }, ct).AsTask(),
+            (client, ct) => StreamableHttpToolCall.Supports(client)
+                ? StreamableHttpToolCall.SendAsync(_http, Gateway.Url!, client, name, arguments, OnListChanged, ct)
+                : client.CallToolAsync(new CallToolRequestParams { Name = name, Arguments = new Dictionary<string, JsonElement>(arguments) }, ct).AsTask(),
             cancellationToken);
+
+    /// <summary>The gateway announced <c>notifications/tools/list_changed</c> (on its event stream or a call's stream).</summary>
+    private void OnListChanged()
+    {
+        GatewayLog.ListChanged(_logger, Name);
+        RequestRefresh();
+    }
 
     public async ValueTask DisposeAsync()
     {
