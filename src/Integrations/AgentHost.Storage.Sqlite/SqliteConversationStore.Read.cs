@@ -5,9 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace AgentHost.Storage.Sqlite;
 
 /// <summary>
-/// Reading history and listing sessions. A read that runs one statement needs no transaction (a statement is its own
-/// snapshot); a read of several statements uses a deferred transaction, never <c>BEGIN IMMEDIATE</c>, so it takes no
-/// write lock.
+/// Reading history and listing sessions. Every read is one statement, which needs no transaction (a statement is its
+/// own snapshot) and, in WAL mode, takes no lock.
 /// </summary>
 public sealed partial class SqliteConversationStore
 {
@@ -67,33 +66,40 @@ public sealed partial class SqliteConversationStore
         });
     }
 
+    /// <summary>
+    /// The header and the newest <paramref name="maxTurns"/> turns (oldest first) from one statement, which is its own
+    /// WAL snapshot: no <c>BEGIN</c>/<c>COMMIT</c> round trips (Microsoft.Data.Sqlite prepares and finalizes both on
+    /// every transaction) and no lock.
+    /// </summary>
     private static ConversationSnapshot Load(PooledSqliteConnection connection, string sessionId, int maxTurns)
     {
-        // Deferred (plain BEGIN), not BEGIN IMMEDIATE: the header and the turns come from one WAL snapshot without the
-        // write lock, so a load neither waits for nor delays a writer.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var header = ReadHeader(connection, transaction, sessionId);
-        var turns = header is null || maxTurns == 0 ? [] : ReadRecentTurns(connection, transaction, sessionId, maxTurns);
-        transaction.Commit();
-        return header is null ? ConversationSnapshot.Empty : new ConversationSnapshot(header, turns);
-    }
-
-    private static IReadOnlyList<TurnRecord> ReadRecentTurns(PooledSqliteConnection connection, SqliteTransaction transaction, string sessionId, int maxTurns)
-    {
-        var command = connection.Command(SqliteStatements.SelectRecentTurns, transaction);
+        var command = connection.Command(SqliteStatements.SelectHeaderAndRecentTurns, null);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$limit"].Value = maxTurns;
-        var turns = new List<TurnRecord>(Math.Min(maxTurns, 256));
-        using (var reader = command.ExecuteReader())
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
-            while (reader.Read())
-            {
-                turns.Add(SqliteRows.ReadTurn(reader));
-            }
+            return ConversationSnapshot.Empty;
         }
 
+        // Every row repeats the header; it is read from the first one only.
+        var header = SqliteRows.ReadHeader(reader);
+        const int firstTurnColumn = SqliteSchema.SessionColumnCount;
+        if (reader.IsDBNull(firstTurnColumn))
+        {
+            return new ConversationSnapshot(header, []);
+        }
+
+        var turns = new List<TurnRecord>(Math.Min(maxTurns, 256));
+        do
+        {
+            turns.Add(SqliteRows.ReadTurn(reader, firstTurnColumn));
+        }
+        while (reader.Read());
+
+        // The statement reads newest first (so LIMIT keeps the newest); a snapshot lists them oldest first.
         turns.Reverse();
-        return turns;
+        return new ConversationSnapshot(header, turns);
     }
 
     private static List<TurnRecord> ReadTurnPage(PooledSqliteConnection connection, string sessionId, long fromSequence, int pageSize)

@@ -60,8 +60,8 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
 
     /// <inheritdoc />
     /// <remarks>
-    /// The header and the turns are read in one deferred transaction: a consistent snapshot that, in WAL mode, takes no
-    /// lock, so a load never waits for a writer (in this process or another).
+    /// The header and the turns are read by one statement: a consistent snapshot that, in WAL mode, takes no lock, so a
+    /// load never waits for a writer (in this process or another).
     /// </remarks>
     public async Task<ConversationSnapshot> LoadAsync(string sessionId, int maxTurns, CancellationToken cancellationToken = default)
     {
