@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Conversations;
-using Microsoft.Data.Sqlite;
 
 namespace AgentHost.Storage.Sqlite;
 
@@ -51,7 +50,7 @@ public sealed partial class SqliteConversationStore
         cancellationToken.ThrowIfCancellationRequested();
         return _readers.Use(connection =>
         {
-            var command = connection.Command(SqliteStatements.SelectSessions, null);
+            var command = connection.Command(SqliteStatements.SelectSessions);
             command.Parameters["$status"].Value = (object?)query.Status ?? DBNull.Value;
             command.Parameters["$since"].Value = query.UpdatedSince is { } since ? SqliteRows.ToTicks(since) : DBNull.Value;
             command.Parameters["$limit"].Value = query.Limit;
@@ -73,7 +72,7 @@ public sealed partial class SqliteConversationStore
     /// </summary>
     private static ConversationSnapshot Load(PooledSqliteConnection connection, string sessionId, int maxTurns)
     {
-        var command = connection.Command(SqliteStatements.SelectHeaderAndRecentTurns, null);
+        var command = connection.Command(SqliteStatements.SelectHeaderAndRecentTurns);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$limit"].Value = maxTurns;
         using var reader = command.ExecuteReader();
@@ -104,7 +103,7 @@ public sealed partial class SqliteConversationStore
 
     private static List<TurnRecord> ReadTurnPage(PooledSqliteConnection connection, string sessionId, long fromSequence, int pageSize)
     {
-        var command = connection.Command(SqliteStatements.SelectTurnPage, null);
+        var command = connection.Command(SqliteStatements.SelectTurnPage);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$from"].Value = fromSequence;
         command.Parameters["$limit"].Value = pageSize;
@@ -118,17 +117,17 @@ public sealed partial class SqliteConversationStore
         return page;
     }
 
-    private static SessionHeader? ReadHeader(PooledSqliteConnection connection, SqliteTransaction? transaction, string sessionId)
+    private static SessionHeader? ReadHeader(PooledSqliteConnection connection, string sessionId)
     {
-        var command = connection.Command(SqliteStatements.SelectHeader, transaction);
+        var command = connection.Command(SqliteStatements.SelectHeader);
         command.Parameters["$session"].Value = sessionId;
         using var reader = command.ExecuteReader();
         return reader.Read() ? SqliteRows.ReadHeader(reader) : null;
     }
 
-    private static TurnRecord? FindTurn(PooledSqliteConnection connection, SqliteTransaction? transaction, string sessionId, string turnId)
+    private static TurnRecord? FindTurn(PooledSqliteConnection connection, string sessionId, string turnId)
     {
-        var command = connection.Command(SqliteStatements.SelectTurnById, transaction);
+        var command = connection.Command(SqliteStatements.SelectTurnById);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$turnId"].Value = turnId;
         using var reader = command.ExecuteReader();

@@ -79,7 +79,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
         ArgumentException.ThrowIfNullOrEmpty(turnId);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return _readers.Use(connection => FindTurn(connection, null, sessionId, turnId));
+        return _readers.Use(connection => FindTurn(connection, sessionId, turnId));
     }
 
     /// <summary>

@@ -91,6 +91,15 @@ internal static class SqliteStatements
         "$metadata",
         "$status");
 
+    /// <summary>Starts a write transaction, taking the write lock now (see <see cref="SqliteWriteTransaction"/>).</summary>
+    public static readonly SqliteStatement BeginImmediate = new("BEGIN IMMEDIATE");
+
+    /// <summary>Commits the open transaction.</summary>
+    public static readonly SqliteStatement Commit = new("COMMIT");
+
+    /// <summary>Rolls back the open transaction.</summary>
+    public static readonly SqliteStatement Rollback = new("ROLLBACK");
+
     /// <summary>Deletes a session's turns.</summary>
     public static readonly SqliteStatement DeleteTurns = new("DELETE FROM turns WHERE session_id = $session", "$session");
 
