@@ -14,8 +14,8 @@ public sealed class SqliteConnectionPoolTests : IDisposable
         using var pool = CreatePool(maxIdle: 2);
         var statement = new SqliteStatement("SELECT $value", "$value");
 
-        var (firstConnection, firstCommand) = pool.Use(c => (c, c.Command(statement, null)));
-        var (secondConnection, secondCommand) = pool.Use(c => (c, c.Command(statement, null)));
+        var (firstConnection, firstCommand) = pool.Use(c => (c, c.Command(statement)));
+        var (secondConnection, secondCommand) = pool.Use(c => (c, c.Command(statement)));
 
         Assert.Same(firstConnection, secondConnection);
         Assert.Same(firstCommand, secondCommand);
@@ -31,7 +31,7 @@ public sealed class SqliteConnectionPoolTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => pool.Use<int>(c =>
         {
             failed = c;
-            c.BeginTransaction(deferred: false);
+            c.BeginWriteTransaction();
             throw new InvalidOperationException("boom");
         }));
         var next = pool.Use(c => c);
@@ -41,6 +41,25 @@ public sealed class SqliteConnectionPoolTests : IDisposable
         Assert.NotSame(failed, next);
         Assert.True(next.IsOpen);
         Assert.Equal(2, _opened);
+    }
+
+    [Fact]
+    public void Use_WorkReturnsInsideATransaction_ClosesTheConnectionAndReleasesTheWriteLock()
+    {
+        using var pool = CreatePool(maxIdle: 2);
+
+        var leaked = pool.Use(c =>
+        {
+            c.BeginWriteTransaction();
+            return c;
+        });
+        var next = pool.Use(c => c);
+        using var other = _database.OpenRawConnection();
+        using var writeLock = other.BeginTransaction(deferred: false);
+
+        Assert.False(leaked.IsOpen);
+        Assert.NotSame(leaked, next);
+        Assert.False(next.InTransaction);
     }
 
     [Fact]

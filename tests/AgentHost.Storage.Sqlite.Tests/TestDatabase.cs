@@ -30,6 +30,25 @@ internal sealed class TestDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Whether a raw connection can take the write lock right now (<c>BEGIN IMMEDIATE</c> with no busy wait, then
+    /// rolled back): a store that left a transaction open on one of its connections makes this false.
+    /// </summary>
+    public bool WriteLockIsFree()
+    {
+        using var other = OpenRawConnection();
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_busy_timeout(other.Handle, 0));
+        var begin = SQLitePCL.raw.sqlite3_exec(other.Handle, "BEGIN IMMEDIATE");
+        if (begin != SQLitePCL.raw.SQLITE_OK)
+        {
+            Assert.Equal(SQLitePCL.raw.SQLITE_BUSY, begin);
+            return false;
+        }
+
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_exec(other.Handle, "ROLLBACK"));
+        return true;
+    }
+
     public void Dispose()
     {
         try

@@ -39,17 +39,21 @@ internal sealed class PooledSqliteConnection : IDisposable
     public bool IsOpen => _connection.State == System.Data.ConnectionState.Open;
 
     /// <summary>
-    /// Begins a transaction: <c>BEGIN</c> when <paramref name="deferred"/> (a read snapshot in WAL mode, no write lock),
-    /// else <c>BEGIN IMMEDIATE</c> (takes the write lock now, waiting up to the busy timeout).
+    /// Whether the connection is inside a transaction (SQLite's autocommit mode is off). Transactions are started only
+    /// by <see cref="BeginWriteTransaction"/>; reads are single statements and need none.
     /// </summary>
-    public SqliteTransaction BeginTransaction(bool deferred) => _connection.BeginTransaction(deferred);
+    public bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0;
+
+    /// <summary>Begins a <c>BEGIN IMMEDIATE</c> transaction (takes the write lock now, waiting up to the busy timeout).</summary>
+    public SqliteWriteTransaction BeginWriteTransaction() => new(this);
 
     /// <summary>
-    /// The prepared command of <paramref name="statement"/> on this connection, inside <paramref name="transaction"/>
-    /// (Microsoft.Data.Sqlite requires the pending transaction, or <see langword="null"/> when there is none). Set its
-    /// parameter values by name before executing it; values left from the previous use are overwritten.
+    /// The prepared command of <paramref name="statement"/> on this connection. Set its parameter values by name before
+    /// executing it; values left from the previous use are overwritten. It never has a <c>SqliteTransaction</c>: the
+    /// store does not start transactions through Microsoft.Data.Sqlite (see <see cref="SqliteWriteTransaction"/>), so
+    /// Microsoft.Data.Sqlite runs it inside whatever transaction the connection is in.
     /// </summary>
-    public SqliteCommand Command(SqliteStatement statement, SqliteTransaction? transaction)
+    public SqliteCommand Command(SqliteStatement statement)
     {
         if (!_commands.TryGetValue(statement, out var command))
         {
@@ -73,7 +77,6 @@ internal sealed class PooledSqliteConnection : IDisposable
             _commands.Add(statement, command);
         }
 
-        command.Transaction = transaction;
         return command;
     }
 

@@ -7,7 +7,8 @@ namespace AgentHost.Storage.Sqlite;
 /// opens and closes a connection object per call and re-prepares every statement). A lease is synchronous
 /// (<see cref="Use{TResult}"/>), so no more connections are leased at once than threads run the store's work. At most
 /// <c>maxIdle</c> idle connections are kept; extra ones are closed when given back. A connection whose work threw is
-/// closed, never reused: its state (an open transaction, a statement mid-step) is unknown.
+/// closed, never reused: its state (an open transaction, a statement mid-step) is unknown. So is one whose work returned
+/// inside a transaction (a bug of the work; closing the connection rolls the transaction back).
 /// </summary>
 internal sealed class SqliteConnectionPool : IDisposable
 {
@@ -30,7 +31,7 @@ internal sealed class SqliteConnectionPool : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> on an idle connection (or a newly opened one) and gives the connection back, or
-    /// closes it when <paramref name="work"/> throws.
+    /// closes it when <paramref name="work"/> throws or leaves a transaction open.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The pool was disposed.</exception>
     public TResult Use<TResult>(Func<PooledSqliteConnection, TResult> work)
@@ -74,7 +75,9 @@ internal sealed class SqliteConnectionPool : IDisposable
 
     private void Return(PooledSqliteConnection connection)
     {
-        if (Volatile.Read(ref _disposed) != 0)
+        // An idle connection must hold no lock and no snapshot: the next lease would run inside someone else's
+        // transaction, and a write lock held here would block every other writer until the connection is reused.
+        if (Volatile.Read(ref _disposed) != 0 || connection.InTransaction)
         {
             connection.Dispose();
             return;

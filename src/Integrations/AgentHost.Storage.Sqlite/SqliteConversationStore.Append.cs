@@ -1,5 +1,4 @@
 using AgentHost.Abstractions.Conversations;
-using Microsoft.Data.Sqlite;
 
 namespace AgentHost.Storage.Sqlite;
 
@@ -53,14 +52,14 @@ public sealed partial class SqliteConversationStore
             cancellationToken.ThrowIfCancellationRequested();
             return _writer.Use(connection =>
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var header = ReadHeader(connection, transaction, sessionId);
+                using var transaction = connection.BeginWriteTransaction();
+                var header = ReadHeader(connection, sessionId);
                 if (header is null)
                 {
                     return false;
                 }
 
-                WriteHeader(connection, transaction, sessionId, header.CreatedAt, _timeProvider.GetUtcNow(), header.TurnCount, header.Metadata.Merge(metadata));
+                WriteHeader(connection, sessionId, header.CreatedAt, _timeProvider.GetUtcNow(), header.TurnCount, header.Metadata.Merge(metadata));
                 transaction.Commit();
                 return true;
             });
@@ -82,11 +81,11 @@ public sealed partial class SqliteConversationStore
             cancellationToken.ThrowIfCancellationRequested();
             return _writer.Use(connection =>
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var deleteTurns = connection.Command(SqliteStatements.DeleteTurns, transaction);
+                using var transaction = connection.BeginWriteTransaction();
+                var deleteTurns = connection.Command(SqliteStatements.DeleteTurns);
                 deleteTurns.Parameters["$session"].Value = sessionId;
                 deleteTurns.ExecuteNonQuery();
-                var deleteHeader = connection.Command(SqliteStatements.DeleteHeader, transaction);
+                var deleteHeader = connection.Command(SqliteStatements.DeleteHeader);
                 deleteHeader.Parameters["$session"].Value = sessionId;
                 var deleted = deleteHeader.ExecuteNonQuery();
                 transaction.Commit();
@@ -102,8 +101,8 @@ public sealed partial class SqliteConversationStore
     /// <summary>The append transaction; <see langword="null"/> on a sequence conflict (rolled back).</summary>
     private AppendTurnResult? Append(PooledSqliteConnection connection, TurnRecord turn, SessionMetadata? metadata, byte[] messages, byte[] outcome)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var (header, existing) = ReadHeaderAndTurn(connection, transaction, turn.SessionId, turn.TurnId);
+        using var transaction = connection.BeginWriteTransaction();
+        var (header, existing) = ReadHeaderAndTurn(connection, turn.SessionId, turn.TurnId);
         if (existing is not null)
         {
             SqliteConversationStoreLog.DuplicateTurn(_logger, turn.SessionId, existing.Sequence, turn.TurnId);
@@ -117,7 +116,7 @@ public sealed partial class SqliteConversationStore
             return null;
         }
 
-        var insert = connection.Command(SqliteStatements.InsertTurn, transaction);
+        var insert = connection.Command(SqliteStatements.InsertTurn);
         insert.Parameters["$session"].Value = turn.SessionId;
         insert.Parameters["$sequence"].Value = turn.Sequence;
         insert.Parameters["$turnId"].Value = turn.TurnId;
@@ -134,15 +133,15 @@ public sealed partial class SqliteConversationStore
         var merged = header is null
             ? new SessionMetadata { Status = SessionStatuses.Active }.Merge(metadata)
             : header.Metadata.Merge(metadata);
-        WriteHeader(connection, transaction, turn.SessionId, header?.CreatedAt ?? now, now, turn.Sequence, merged);
+        WriteHeader(connection, turn.SessionId, header?.CreatedAt ?? now, now, turn.Sequence, merged);
         transaction.Commit();
         return new AppendTurnResult(AppendOutcome.Appended, turn);
     }
 
     /// <summary>The session's header and the turn with <paramref name="turnId"/>, each when present, in one query.</summary>
-    private static (SessionHeader? Header, TurnRecord? Turn) ReadHeaderAndTurn(PooledSqliteConnection connection, SqliteTransaction transaction, string sessionId, string turnId)
+    private static (SessionHeader? Header, TurnRecord? Turn) ReadHeaderAndTurn(PooledSqliteConnection connection, string sessionId, string turnId)
     {
-        var command = connection.Command(SqliteStatements.SelectHeaderAndTurnById, transaction);
+        var command = connection.Command(SqliteStatements.SelectHeaderAndTurnById);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$turnId"].Value = turnId;
         using var reader = command.ExecuteReader();
@@ -159,14 +158,13 @@ public sealed partial class SqliteConversationStore
 
     private static void WriteHeader(
         PooledSqliteConnection connection,
-        SqliteTransaction transaction,
         string sessionId,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
         long turnCount,
         SessionMetadata metadata)
     {
-        var command = connection.Command(SqliteStatements.UpsertHeader, transaction);
+        var command = connection.Command(SqliteStatements.UpsertHeader);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$createdAt"].Value = SqliteRows.ToTicks(createdAt);
         command.Parameters["$updatedAt"].Value = SqliteRows.ToTicks(updatedAt);

@@ -1,13 +1,11 @@
 using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Conversations;
-using Microsoft.Data.Sqlite;
 
 namespace AgentHost.Storage.Sqlite;
 
 /// <summary>
-/// Reading history and listing sessions. A read that runs one statement needs no transaction (a statement is its own
-/// snapshot); a read of several statements uses a deferred transaction, never <c>BEGIN IMMEDIATE</c>, so it takes no
-/// write lock.
+/// Reading history and listing sessions. Every read is one statement, which needs no transaction (a statement is its
+/// own snapshot) and, in WAL mode, takes no lock.
 /// </summary>
 public sealed partial class SqliteConversationStore
 {
@@ -52,7 +50,7 @@ public sealed partial class SqliteConversationStore
         cancellationToken.ThrowIfCancellationRequested();
         return _readers.Use(connection =>
         {
-            var command = connection.Command(SqliteStatements.SelectSessions, null);
+            var command = connection.Command(SqliteStatements.SelectSessions);
             command.Parameters["$status"].Value = (object?)query.Status ?? DBNull.Value;
             command.Parameters["$since"].Value = query.UpdatedSince is { } since ? SqliteRows.ToTicks(since) : DBNull.Value;
             command.Parameters["$limit"].Value = query.Limit;
@@ -67,38 +65,45 @@ public sealed partial class SqliteConversationStore
         });
     }
 
+    /// <summary>
+    /// The header and the newest <paramref name="maxTurns"/> turns (oldest first) from one statement, which is its own
+    /// WAL snapshot: no <c>BEGIN</c>/<c>COMMIT</c> round trips (Microsoft.Data.Sqlite prepares and finalizes both on
+    /// every transaction) and no lock.
+    /// </summary>
     private static ConversationSnapshot Load(PooledSqliteConnection connection, string sessionId, int maxTurns)
     {
-        // Deferred (plain BEGIN), not BEGIN IMMEDIATE: the header and the turns come from one WAL snapshot without the
-        // write lock, so a load neither waits for nor delays a writer.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var header = ReadHeader(connection, transaction, sessionId);
-        var turns = header is null || maxTurns == 0 ? [] : ReadRecentTurns(connection, transaction, sessionId, maxTurns);
-        transaction.Commit();
-        return header is null ? ConversationSnapshot.Empty : new ConversationSnapshot(header, turns);
-    }
-
-    private static IReadOnlyList<TurnRecord> ReadRecentTurns(PooledSqliteConnection connection, SqliteTransaction transaction, string sessionId, int maxTurns)
-    {
-        var command = connection.Command(SqliteStatements.SelectRecentTurns, transaction);
+        var command = connection.Command(SqliteStatements.SelectHeaderAndRecentTurns);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$limit"].Value = maxTurns;
-        var turns = new List<TurnRecord>(Math.Min(maxTurns, 256));
-        using (var reader = command.ExecuteReader())
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
-            while (reader.Read())
-            {
-                turns.Add(SqliteRows.ReadTurn(reader));
-            }
+            return ConversationSnapshot.Empty;
         }
 
+        // Every row repeats the header; it is read from the first one only.
+        var header = SqliteRows.ReadHeader(reader);
+        const int firstTurnColumn = SqliteSchema.SessionColumnCount;
+        if (reader.IsDBNull(firstTurnColumn))
+        {
+            return new ConversationSnapshot(header, []);
+        }
+
+        var turns = new List<TurnRecord>(Math.Min(maxTurns, 256));
+        do
+        {
+            turns.Add(SqliteRows.ReadTurn(reader, firstTurnColumn));
+        }
+        while (reader.Read());
+
+        // The statement reads newest first (so LIMIT keeps the newest); a snapshot lists them oldest first.
         turns.Reverse();
-        return turns;
+        return new ConversationSnapshot(header, turns);
     }
 
     private static List<TurnRecord> ReadTurnPage(PooledSqliteConnection connection, string sessionId, long fromSequence, int pageSize)
     {
-        var command = connection.Command(SqliteStatements.SelectTurnPage, null);
+        var command = connection.Command(SqliteStatements.SelectTurnPage);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$from"].Value = fromSequence;
         command.Parameters["$limit"].Value = pageSize;
@@ -112,17 +117,17 @@ public sealed partial class SqliteConversationStore
         return page;
     }
 
-    private static SessionHeader? ReadHeader(PooledSqliteConnection connection, SqliteTransaction? transaction, string sessionId)
+    private static SessionHeader? ReadHeader(PooledSqliteConnection connection, string sessionId)
     {
-        var command = connection.Command(SqliteStatements.SelectHeader, transaction);
+        var command = connection.Command(SqliteStatements.SelectHeader);
         command.Parameters["$session"].Value = sessionId;
         using var reader = command.ExecuteReader();
         return reader.Read() ? SqliteRows.ReadHeader(reader) : null;
     }
 
-    private static TurnRecord? FindTurn(PooledSqliteConnection connection, SqliteTransaction? transaction, string sessionId, string turnId)
+    private static TurnRecord? FindTurn(PooledSqliteConnection connection, string sessionId, string turnId)
     {
-        var command = connection.Command(SqliteStatements.SelectTurnById, transaction);
+        var command = connection.Command(SqliteStatements.SelectTurnById);
         command.Parameters["$session"].Value = sessionId;
         command.Parameters["$turnId"].Value = turnId;
         using var reader = command.ExecuteReader();

@@ -60,8 +60,8 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
 
     /// <inheritdoc />
     /// <remarks>
-    /// The header and the turns are read in one deferred transaction: a consistent snapshot that, in WAL mode, takes no
-    /// lock, so a load never waits for a writer (in this process or another).
+    /// The header and the turns are read by one statement: a consistent snapshot that, in WAL mode, takes no lock, so a
+    /// load never waits for a writer (in this process or another).
     /// </remarks>
     public async Task<ConversationSnapshot> LoadAsync(string sessionId, int maxTurns, CancellationToken cancellationToken = default)
     {
@@ -79,7 +79,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IDispo
         ArgumentException.ThrowIfNullOrEmpty(turnId);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return _readers.Use(connection => FindTurn(connection, null, sessionId, turnId));
+        return _readers.Use(connection => FindTurn(connection, sessionId, turnId));
     }
 
     /// <summary>

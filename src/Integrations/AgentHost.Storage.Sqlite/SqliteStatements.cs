@@ -29,9 +29,23 @@ internal static class SqliteStatements
         "$session",
         "$turnId");
 
-    /// <summary>A session's most recent turns, newest first.</summary>
-    public static readonly SqliteStatement SelectRecentTurns = new(
-        $"SELECT {SqliteSchema.TurnColumns} FROM turns WHERE session_id = $session ORDER BY sequence DESC LIMIT $limit",
+    /// <summary>
+    /// What a load reads, in one statement (a statement is its own snapshot, so no transaction is needed): no row when
+    /// the session does not exist; otherwise one row per turn of the newest <c>$limit</c>, newest first, each the
+    /// header's columns (<see cref="SqliteSchema.SessionColumns"/>) then the turn's (<see cref="SqliteSchema.TurnColumns"/>),
+    /// or a single row with NULL turn columns when the session has no turns or <c>$limit</c> is 0 (the join's condition
+    /// is then false, and the outer LIMIT keeps that one row). The header is a primary-key lookup that yields one row,
+    /// so SQLite walks the turns' primary key backwards for the ORDER BY: no sorter and no materialised subquery.
+    /// </summary>
+    public static readonly SqliteStatement SelectHeaderAndRecentTurns = new(
+        $"""
+        SELECT {SqliteSchema.Qualified("s", SqliteSchema.SessionColumns)}, {SqliteSchema.Qualified("t", SqliteSchema.TurnColumns)}
+        FROM sessions AS s
+        LEFT JOIN turns AS t ON t.session_id = s.session_id AND $limit > 0
+        WHERE s.session_id = $session
+        ORDER BY t.sequence DESC
+        LIMIT max($limit, 1)
+        """,
         "$session",
         "$limit");
 
@@ -76,6 +90,15 @@ internal static class SqliteStatements
         "$turnCount",
         "$metadata",
         "$status");
+
+    /// <summary>Starts a write transaction, taking the write lock now (see <see cref="SqliteWriteTransaction"/>).</summary>
+    public static readonly SqliteStatement BeginImmediate = new("BEGIN IMMEDIATE");
+
+    /// <summary>Commits the open transaction.</summary>
+    public static readonly SqliteStatement Commit = new("COMMIT");
+
+    /// <summary>Rolls back the open transaction.</summary>
+    public static readonly SqliteStatement Rollback = new("ROLLBACK");
 
     /// <summary>Deletes a session's turns.</summary>
     public static readonly SqliteStatement DeleteTurns = new("DELETE FROM turns WHERE session_id = $session", "$session");
