@@ -36,6 +36,7 @@ public sealed class ToolCallStreamTests : IAsyncLifetime
         var result = await tool.InvokeAsync(new AIFunctionArguments(), TestContext.Current.CancellationToken);
 
         Assert.Contains("catalog___reload_announces_change", Assert.IsType<string>(result), StringComparison.Ordinal);
+        Assert.StartsWith("agenthost-", Assert.Single(_server.CallRequestIds), StringComparison.Ordinal); // the direct path, not the SDK's
         await Poll.UntilAsync(() => _server.ListCalls > listsBefore, "a new tools/list after the change notice");
     }
 
@@ -51,6 +52,7 @@ public sealed class ToolCallStreamTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         await Poll.UntilAsync(() => _server.CancelNotices == 1, "a notifications/cancelled from the client");
+        Assert.Equal(Assert.Single(_server.CallRequestIds), Assert.Single(_server.CancelledRequestIds));
         await Poll.UntilAsync(() => _server.CancelledCalls == 1, "the gateway's handler sees the cancellation");
     }
 }

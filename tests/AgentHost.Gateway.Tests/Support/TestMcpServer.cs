@@ -72,6 +72,12 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
     /// <summary>Tool calls whose handler saw its cancellation token fire.</summary>
     public int CancelledCalls => Volatile.Read(ref _cancelledCalls);
 
+    /// <summary>The JSON-RPC ids of the <c>tools/call</c> requests received, in order.</summary>
+    public ConcurrentQueue<string> CallRequestIds { get; } = new();
+
+    /// <summary>The request ids named by the <c>notifications/cancelled</c> messages received, in order.</summary>
+    public ConcurrentQueue<string> CancelledRequestIds { get; } = new();
+
     /// <summary><c>notifications/cancelled</c> messages received from clients.</summary>
     public int CancelNotices => Volatile.Read(ref _cancelNotices);
 
@@ -183,9 +189,14 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
         }
 
         var message = JsonSerializer.Deserialize(body, MessageType)!;
-        if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification })
+        if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification } cancelled)
         {
+            CancelledRequestIds.Enqueue(cancelled.Params?["requestId"]?.ToString() ?? "");
             Interlocked.Increment(ref _cancelNotices);
+        }
+        else if (message is JsonRpcRequest { Method: RequestMethods.ToolsCall } call)
+        {
+            CallRequestIds.Enqueue(call.Id.ToString());
         }
 
         var protocolVersion = context.Request.Headers["MCP-Protocol-Version"].ToString();

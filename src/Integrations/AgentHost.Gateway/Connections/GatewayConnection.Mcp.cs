@@ -55,8 +55,9 @@ internal sealed partial class GatewayConnection
         }
         while (!string.IsNullOrEmpty(cursor) && pages < MaxPages);
 
-        // The raw listing does not fill the client's tool cache: without this, every tools/call logs a "not found in cache"
-        // warning (a formatted log line per tool call) and sends no Mcp-Param-* headers. The cache mirrors the latest listing.
+        // The raw listing does not fill the client's tool cache: without this, every tools/call through the SDK (revisions
+        // that StreamableHttpToolCall does not send) logs a "not found in cache" warning (a formatted log line per tool call)
+        // and sends no Mcp-Param-* headers. The cache mirrors the latest listing.
         client.ClearKnownTools();
         client.AddKnownTools(tools);
         return (tools, pages);

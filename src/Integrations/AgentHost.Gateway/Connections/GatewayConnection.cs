@@ -4,6 +4,7 @@ using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Configuration;
 using AgentHost.Gateway.Logging;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -151,10 +152,29 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     /// <summary>Calls a tool by its original gateway name.</summary>
     public Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            (client, ct) => StreamableHttpToolCall.Supports(client)
-                ? StreamableHttpToolCall.SendAsync(_http, Gateway.Url!, client, name, arguments, OnListChanged, ct)
+            (client, ct) => client.NegotiatedProtocolVersion is { } version && StreamableHttpToolCall.SupportedRevisions.Contains(version)
+                ? StreamableHttpToolCall.SendAsync(_http, Gateway.Url!, new ToolCallSession(client.SessionId, version, OnListChanged, id => _ = AnnounceCancellationAsync(client, id)), name, arguments, ct)
                 : client.CallToolAsync(new CallToolRequestParams { Name = name, Arguments = new Dictionary<string, JsonElement>(arguments) }, ct).AsTask(),
             cancellationToken);
+
+    /// <summary>Tells the gateway a tool call was cancelled (best effort, bounded, never throws).</summary>
+    private static async Task AnnounceCancellationAsync(McpClient client, string requestId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await client.SendNotificationAsync(
+                NotificationMethods.CancelledNotification,
+                new CancelledNotificationParams { RequestId = new RequestId(requestId), Reason = "The tool call was cancelled or timed out." },
+                McpJsonUtilities.DefaultOptions,
+                timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Announcing a cancellation is best effort: the caller already has its OperationCanceledException.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
 
     /// <summary>The gateway announced <c>notifications/tools/list_changed</c> (on its event stream or a call's stream).</summary>
     private void OnListChanged()
