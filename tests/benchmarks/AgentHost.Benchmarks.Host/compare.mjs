@@ -4,8 +4,8 @@
 //   node compare.mjs <dir>     # <dir> holds peer.json, agenthost.json and optionally agenthost-sse.json,
 //                              # agenthost-memory.json, agenthost-model20ms.json, agenthost-tools200.json (bench.mjs --out documents)
 //
-// Ratios are AgentHost / peer, with the target next to each: the machine is shared, so only ratios measured in the
-// same sitting mean anything. A level whose other tenants used more than 0.15 cores is marked with *.
+// Ratios are AgentHost / peer, with the target next to each, for the main run (SQLite store) and, when present, the
+// in-memory run: the machine is shared, so only ratios measured in the same sitting mean anything. A level whose other tenants used more than 0.15 cores is marked with *.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -35,35 +35,49 @@ const first = (doc) => median(doc.coldStart.runs.map((r) => r.firstInvocationMs)
 const rssReady = (doc) => median(doc.coldStart.runs.map((r) => r.rssAtReadyMb));
 const cpuAll = (doc) => median((doc.levels ?? []).map((l) => l.cpuMsPerRequest?.host));
 
+// Each row: the peer, then every AgentHost configuration in the comparison with its ratio and, for the five targets, the
+// verdict. The main configuration stores every turn (SQLite); the in-memory store is stateless like the peer's scenario
+// ("one fresh agent per request"), so the targets are judged for both.
+const memory = load('agenthost-memory');
+const hosts = [['AgentHost (SQLite store)', host], ...(memory ? [['AgentHost (in-memory store)', memory]] : [])];
 const rows = [];
-const targets = [];
-function row(metric, p, h, better, target) {
-  const ratio = p && h !== undefined ? h / p : undefined;
-  let verdict = '';
-  if (target && ratio !== undefined) {
-    const met = better === 'lower' ? ratio <= target : ratio >= target;
-    verdict = `${better === 'lower' ? '≤' : '≥'} ${target < 1 ? `1/${Math.round(1 / target)}` : `${target}x`}: ${met ? 'met' : 'MISSED'}`;
-    targets.push({ metric, ratio, met });
-  }
-  rows.push(`| ${metric} | ${fmt(p?.v ?? p, p?.d ?? 1)}${p?.m ?? ''} | ${fmt(h?.v ?? h, h?.d ?? 1)}${h?.m ?? ''} | ${fmt(ratio, 2)} | ${verdict} |`);
+const targets = hosts.map(() => []);
+function verdictOf(ratio, better, target) {
+  if (!target || ratio === undefined) return { text: '' };
+  const met = better === 'lower' ? ratio <= target : ratio >= target;
+  return { met, text: `${better === 'lower' ? '≤' : '≥'} ${target < 1 ? `1/${Math.round(1 / target)}` : `${target}x`}: ${met ? 'met' : 'MISSED'}` };
 }
-const val = (v, d = 1, m = '') => ({ v, d, m, valueOf: () => v });
+function row(metric, pick, better, target) {
+  const p = pick(peer);
+  const cells = [`${fmt(p?.v, p?.d ?? 1)}${p?.m ?? ''}`];
+  hosts.forEach(([, doc], i) => {
+    const h = pick(doc);
+    const ratio = p?.v && h?.v !== undefined ? h.v / p.v : undefined;
+    const verdict = verdictOf(ratio, better, target);
+    if (verdict.met !== undefined) targets[i].push({ metric, ratio, met: verdict.met });
+    cells.push(`${fmt(h?.v, h?.d ?? 1)}${h?.m ?? ''}`, fmt(ratio, 2), verdict.text);
+  });
+  rows.push(`| ${metric} | ${cells.join(' | ')} |`);
+}
+const val = (v, d = 1, m = '') => ({ v, d, m });
+const atLevel = (c, f, d) => (doc) => {
+  const l = level(doc, c);
+  return l ? val(f(l), d, mark(l)) : undefined;
+};
 
-row('cold start to healthy /ping, ms (median)', val(cold(peer)), val(cold(host)), 'lower', 1 / 3);
-row('first invocation, ms (median)', val(first(peer), 2), val(first(host), 2), 'lower');
+row('cold start to healthy /ping, ms (median)', (d) => val(cold(d)), 'lower', 1 / 3);
+row('first invocation, ms (median)', (d) => val(first(d), 2), 'lower');
 for (const c of [1, 8, 32]) {
-  const p = level(peer, c);
-  const h = level(host, c);
-  if (!p || !h) continue;
-  row(`c=${c} p50 ms`, val(p.latencyMs.p50, 2, mark(p)), val(h.latencyMs.p50, 2, mark(h)), 'lower');
-  row(`c=${c} p95 ms`, val(p.latencyMs.p95, 2, mark(p)), val(h.latencyMs.p95, 2, mark(h)), 'lower');
-  row(`c=${c} p99 ms`, val(p.latencyMs.p99, 2, mark(p)), val(h.latencyMs.p99, 2, mark(h)), 'lower', c === 32 ? 1 / 3 : undefined);
-  row(`c=${c} throughput rps`, val(p.throughputRps, 1, mark(p)), val(h.throughputRps, 1, mark(h)), 'higher', c === 32 ? 3 : undefined);
-  row(`c=${c} host CPU ms/request`, val(p.cpuMsPerRequest.host, 3, mark(p)), val(h.cpuMsPerRequest.host, 3, mark(h)), 'lower');
+  if (!level(peer, c) || !level(host, c)) continue;
+  row(`c=${c} p50 ms`, atLevel(c, (l) => l.latencyMs.p50, 2), 'lower');
+  row(`c=${c} p95 ms`, atLevel(c, (l) => l.latencyMs.p95, 2), 'lower');
+  row(`c=${c} p99 ms`, atLevel(c, (l) => l.latencyMs.p99, 2), 'lower', c === 32 ? 1 / 3 : undefined);
+  row(`c=${c} throughput rps`, atLevel(c, (l) => l.throughputRps, 1), 'higher', c === 32 ? 3 : undefined);
+  row(`c=${c} host CPU ms/request`, atLevel(c, (l) => l.cpuMsPerRequest.host, 3), 'lower');
 }
-row('host CPU ms/request (median of levels)', val(cpuAll(peer), 3), val(cpuAll(host), 3), 'lower', 1 / 5);
-row('RSS at ready, MB (median)', val(rssReady(peer)), val(rssReady(host)), 'lower', 1 / 2);
-row('RSS peak (VmHWM), MB', val(peer.hostRssPeakMb), val(host.hostRssPeakMb), 'lower');
+row('host CPU ms/request (median of levels)', (d) => val(cpuAll(d), 3), 'lower', 1 / 5);
+row('RSS at ready, MB (median)', (d) => val(rssReady(d)), 'lower', 1 / 2);
+row('RSS peak (VmHWM), MB', (d) => val(d.hostRssPeakMb), 'lower');
 
 const env = host.environment ?? {};
 const out = [];
@@ -71,8 +85,8 @@ out.push(`Run ${host.startedAt ?? ''} on ${env.cpus} vCPU ${env.cpuModel}, ${env
   `peer ${peer.host?.command} (Node ${peer.environment?.benchNode}), AgentHost ${host.host?.command}; ` +
   `${host.config.requests} requests per level, ${host.config.coldStarts} cold starts, mode ${host.config.mode}.`);
 out.push('');
-out.push('| metric | Strands TS peer | AgentHost | ratio (AgentHost/peer) | target |');
-out.push('|---|---|---|---|---|');
+out.push(`| metric | Strands TS peer | ${hosts.map(([label]) => `${label} | ratio | target`).join(' | ')} |`);
+out.push(`|---|---|${hosts.map(() => '---|---|---|').join('')}`);
 out.push(...rows);
 out.push('');
 out.push('`*` = other tenants of the machine used more than 0.15 cores during that level (contaminated). ' +
@@ -94,8 +108,11 @@ if (alone.length > 1) {
   }
 }
 out.push('');
-out.push(`Targets: ${targets.filter((t) => t.met).length}/${targets.length} met` +
-  (targets.some((t) => !t.met) ? ` (missed: ${targets.filter((t) => !t.met).map((t) => `${t.metric} ratio ${fmt(t.ratio, 2)}`).join('; ')})` : '') + '.');
+hosts.forEach(([label], i) => {
+  const t = targets[i];
+  out.push(`Targets, ${label}: ${t.filter((x) => x.met).length}/${t.length} met` +
+    (t.some((x) => !x.met) ? ` (missed: ${t.filter((x) => !x.met).map((x) => `${x.metric} ratio ${fmt(x.ratio, 2)}`).join('; ')})` : '') + '.');
+});
 const text = out.join('\n');
 fs.writeFileSync(path.join(dir, 'summary.md'), text + '\n');
 console.log(text);
