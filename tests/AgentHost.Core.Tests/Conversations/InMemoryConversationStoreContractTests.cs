@@ -23,4 +23,55 @@ public sealed class InMemoryConversationStoreContractTests : ConversationStoreCo
         Assert.Null((await store.LoadAsync("a", 5, TestContext.Current.CancellationToken)).Header);
         Assert.NotNull((await store.LoadAsync("c", 5, TestContext.Current.CancellationToken)).Header);
     }
+
+    [Fact]
+    public async Task AppendTurnAsync_WhenFull_EvictsBySessionUpdateIncludingMetadataChanges()
+    {
+        var store = new InMemoryConversationStore(Clock, maxSessions: 2);
+        var token = TestContext.Current.CancellationToken;
+        await store.AppendTurnAsync(StoreTestData.Turn("a", 1), cancellationToken: token);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await store.AppendTurnAsync(StoreTestData.Turn("b", 1), cancellationToken: token);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await store.UpdateMetadataAsync("a", new SessionMetadata { Status = SessionStatuses.Escalated }, token);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        await store.AppendTurnAsync(StoreTestData.Turn("c", 1), cancellationToken: token);
+
+        Assert.NotNull((await store.LoadAsync("a", 5, token)).Header);
+        Assert.Null((await store.LoadAsync("b", 5, token)).Header);
+        Assert.NotNull((await store.LoadAsync("c", 5, token)).Header);
+    }
+
+    [Fact]
+    public async Task DeleteSessionAsync_ThenFillingTheStore_EvictsOnlyLiveSessions()
+    {
+        var store = new InMemoryConversationStore(Clock, maxSessions: 2);
+        var token = TestContext.Current.CancellationToken;
+        await store.AppendTurnAsync(StoreTestData.Turn("a", 1), cancellationToken: token);
+        await store.AppendTurnAsync(StoreTestData.Turn("b", 1), cancellationToken: token);
+        Assert.True(await store.DeleteSessionAsync("a", token));
+
+        await store.AppendTurnAsync(StoreTestData.Turn("c", 1), cancellationToken: token);
+
+        Assert.NotNull((await store.LoadAsync("b", 5, token)).Header);
+        Assert.NotNull((await store.LoadAsync("c", 5, token)).Header);
+    }
+
+    [Fact]
+    public async Task StoredHistory_IsNotChangedByCallersChangingTheirMessagesAfterwards()
+    {
+        var store = new InMemoryConversationStore(Clock);
+        var token = TestContext.Current.CancellationToken;
+        var turn = StoreTestData.Turn("a", 1);
+        await store.AppendTurnAsync(turn, cancellationToken: token);
+        var original = turn.Messages[0].Text;
+
+        turn.Messages[0].Contents.Clear();
+        var loaded = await store.LoadAsync("a", 5, token);
+        loaded.RecentTurns[0].Messages[0].Contents.Clear();
+
+        Assert.Equal(original, (await store.LoadAsync("a", 5, token)).RecentTurns[0].Messages[0].Text);
+        Assert.NotEmpty(original);
+    }
 }

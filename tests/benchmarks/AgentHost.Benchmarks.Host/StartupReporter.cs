@@ -63,7 +63,7 @@ internal sealed class StartupReporter(RuntimeReadiness readiness, IGatewayStatus
         {
             var end = string.Create(
                 CultureInfo.InvariantCulture,
-                $"HOST_SHUTDOWN {{\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"gen0\":{GC.CollectionCount(0)},\"gen1\":{GC.CollectionCount(1)},\"gen2\":{GC.CollectionCount(2)},\"pauseMs\":{GC.GetTotalPauseDuration().TotalMilliseconds:F1},\"allocatedMb\":{GC.GetTotalAllocatedBytes() / 1048576.0:F1},\"cpuMs\":{Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0},\"exceptions\":{Interlocked.Read(ref _exceptions)}}}");
+                $"HOST_SHUTDOWN {{\"jitMethods\":{System.Runtime.JitInfo.GetCompiledMethodCount()},\"jitMs\":{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1},\"gen0\":{GC.CollectionCount(0)},\"gen1\":{GC.CollectionCount(1)},\"gen2\":{GC.CollectionCount(2)},\"pauseMs\":{GC.GetTotalPauseDuration().TotalMilliseconds:F1},\"allocatedMb\":{GC.GetTotalAllocatedBytes() / 1048576.0:F1},\"cpuMs\":{Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0},\"exceptions\":{Interlocked.Read(ref _exceptions)},\"liveHeapMb\":{GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F1}}}");
             Console.Error.WriteLine(end);
             foreach (var (site, count) in ExceptionSites.OrderByDescending(p => p.Value).Take(10))
             {
