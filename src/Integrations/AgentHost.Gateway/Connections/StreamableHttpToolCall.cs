@@ -71,7 +71,7 @@ internal static class StreamableHttpToolCall
         var call = new Call(http, endpoint, session, id);
         try
         {
-            using var request = call.CreateRequest(HttpMethod.Post, CreateBody(id, name, arguments), JsonMediaType);
+            using var request = call.CreateRequest(HttpMethod.Post, CreateBody(id, name, arguments));
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await call.ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
         }
@@ -121,10 +121,13 @@ internal static class StreamableHttpToolCall
     /// <summary>One call in flight: reads its answer, resumes its stream, answers server requests on it.</summary>
     private sealed class Call(HttpClient http, Uri endpoint, ToolCallSession session, string id)
     {
-        public HttpRequestMessage CreateRequest(HttpMethod method, HttpContent? content, string accept)
+        /// <summary>
+        /// A request on the session: a POST (a message) accepts a JSON or an SSE answer, a GET (resuming a stream) only SSE.
+        /// </summary>
+        public HttpRequestMessage CreateRequest(HttpMethod method, HttpContent? content = null)
         {
             var request = new HttpRequestMessage(method, endpoint) { Content = content };
-            if (accept == JsonMediaType)
+            if (method == HttpMethod.Post)
             {
                 request.Headers.Accept.Add(AcceptJson);
             }
@@ -193,7 +196,7 @@ internal static class StreamableHttpToolCall
                 }
 
                 await Task.Delay(retry, cancellationToken).ConfigureAwait(false);
-                using var resume = CreateRequest(HttpMethod.Get, content: null, EventStreamMediaType);
+                using var resume = CreateRequest(HttpMethod.Get);
                 resume.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
                 response = await http.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
@@ -301,7 +304,7 @@ internal static class StreamableHttpToolCall
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                using var request = CreateRequest(HttpMethod.Post, JsonBody(buffer.WrittenMemory), JsonMediaType);
+                using var request = CreateRequest(HttpMethod.Post, JsonBody(buffer.WrittenMemory));
                 using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Answering a server's request is best effort: the tool call goes on either way.
