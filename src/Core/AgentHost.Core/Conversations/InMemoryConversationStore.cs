@@ -40,7 +40,7 @@ public sealed class InMemoryConversationStore : IConversationStore
     public Task<ConversationSnapshot> LoadAsync(string sessionId, int maxTurns, CancellationToken cancellationToken = default)
     {
         SessionHeader header;
-        StoredTurn[] window;
+        List<StoredTurn> window;
         lock (_sessions)
         {
             if (!_sessions.TryGetValue(sessionId, out var state))
@@ -50,12 +50,12 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             var skip = Math.Max(0, state.Turns.Count - Math.Max(0, maxTurns));
             header = state.Header;
-            window = state.Turns.GetRange(skip, state.Turns.Count - skip).ToArray();
+            window = state.Turns.GetRange(skip, state.Turns.Count - skip);
         }
 
         // Deserialised outside the lock: stored turns never change.
-        var turns = new TurnRecord[window.Length];
-        for (var i = 0; i < window.Length; i++)
+        var turns = new TurnRecord[window.Count];
+        for (var i = 0; i < window.Count; i++)
         {
             turns[i] = window[i].ToRecord(sessionId);
         }
