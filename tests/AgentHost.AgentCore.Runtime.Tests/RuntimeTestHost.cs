@@ -48,7 +48,8 @@ internal sealed class RuntimeTestHost : IAsyncDisposable
     public static async Task<RuntimeTestHost> StartAsync(
         IEnumerable<AIFunction>? tools = null,
         Action<AgentCoreRuntimeOptions>? configure = null,
-        Func<IConversationStore, IConversationStore>? decorateStore = null)
+        Func<IConversationStore, IConversationStore>? decorateStore = null,
+        bool routed = true)
     {
         var model = new ScriptedChatClient();
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
@@ -65,7 +66,15 @@ internal sealed class RuntimeTestHost : IAsyncDisposable
         builder.Services.AddSingleton(sp => new AgentSessionService(sp.GetRequiredService<AgentLoop>(), store));
         builder.Services.AddAgentCoreRuntime(configure);
         var app = builder.Build();
-        app.MapAgentCoreRuntime();
+        if (routed)
+        {
+            app.MapAgentCoreRuntime();
+        }
+        else
+        {
+            app.UseAgentCoreRuntime();
+        }
+
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

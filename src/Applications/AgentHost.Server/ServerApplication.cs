@@ -121,7 +121,6 @@ public static partial class ServerApplication
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = args });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseKestrelCore();
-        builder.Services.AddRoutingCore();
         var port = Environment.GetEnvironmentVariable("PORT");
         builder.WebHost.UseUrls($"http://0.0.0.0:{(string.IsNullOrWhiteSpace(port) ? "8080" : port)}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Runtime.MaxRequestBodyBytes);
@@ -148,7 +147,7 @@ public static partial class ServerApplication
                 await next(context);
             }
         });
-        app.MapAgentCoreRuntime();
+        app.UseAgentCoreRuntime();
         return app;
     }
 
