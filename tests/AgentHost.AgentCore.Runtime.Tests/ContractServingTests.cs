@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AgentHost.Testing.Models;
 using Microsoft.AspNetCore.Builder;
 
 namespace AgentHost.AgentCore.Runtime.Tests;
@@ -62,6 +61,7 @@ public sealed class ContractServingTests
     [InlineData(false, "POST", "/ping", "GET")]
     [InlineData(true, "GET", "/invocations", "POST")]
     [InlineData(false, "GET", "/invocations", "POST")]
+    [InlineData(true, "DELETE", "/invocations", "POST")]
     [InlineData(false, "DELETE", "/invocations", "POST")]
     public async Task KnownPath_OtherMethod_Answers405WithAllow(bool routed, string method, string path, string allow)
     {
@@ -94,9 +94,9 @@ public sealed class ContractServingTests
     }
 
     [Fact]
-    public void UseAgentCoreRuntime_WithoutTheServices_SaysWhatIsMissing()
+    public async Task UseAgentCoreRuntime_WithoutTheServices_SaysWhatIsMissing()
     {
-        var app = WebApplication.CreateSlimBuilder().Build();
+        await using var app = WebApplication.CreateSlimBuilder().Build();
 
         var error = Assert.Throws<InvalidOperationException>(() => app.UseAgentCoreRuntime());
 
