@@ -18,7 +18,7 @@ public sealed class StreamableHttpToolCallTests
     private readonly List<string> _cancelled = [];
     private int _listChanges;
 
-    private ToolCallSession Session => new("session-1", "2025-06-18", () => _listChanges++, _cancelled.Add);
+    private SessionContext Session => new("session-1", "2025-06-18", () => _listChanges++, _cancelled.Add);
 
     private static Dictionary<string, JsonElement> Arguments => new() { ["orderId"] = JsonDocument.Parse("\"O-42\"").RootElement };
 
@@ -119,7 +119,7 @@ public sealed class StreamableHttpToolCallTests
 
         await Assert.ThrowsAsync<McpException>(() => CallAsync(handler));
 
-        Assert.Equal(1 + StreamableHttpToolCall.MaxResumptions, handler.Requests.Count);
+        Assert.Equal(1 + StreamableHttpRequest.MaxResumptions, handler.Requests.Count);
     }
 
     [Fact]

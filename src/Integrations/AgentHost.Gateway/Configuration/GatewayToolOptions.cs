@@ -41,7 +41,7 @@ public sealed class GatewayToolOptions
 
     /// <summary>
     /// The MCP protocol version requested. Default <c>2025-06-18</c> (session-based Streamable HTTP, what AgentCore Gateway speaks);
-    /// <see langword="null"/> lets the SDK probe the newest revision first.
+    /// <see langword="null"/> requests the newest revision the client speaks (2025-11-25) and accepts any revision it speaks in answer.
     /// </summary>
     public string? ProtocolVersion { get; set; } = "2025-06-18";
 

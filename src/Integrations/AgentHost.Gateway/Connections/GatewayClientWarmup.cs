@@ -1,12 +1,10 @@
 using System.Text.Json;
-using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 
 namespace AgentHost.Gateway.Connections;
 
 /// <summary>
-/// First-use work of the MCP client that does not need a gateway: building the JSON metadata of the messages a discovery
-/// exchanges (initialize, tools/list, tools/call, JSON-RPC envelopes) and loading the HTTP stack. A host runs it on a
+/// First-use work of the MCP client that does not need a gateway: building the JSON metadata of the results a session reads
+/// (initialize, tools/list, tools/call, JSON-RPC errors) and loading the HTTP stack. A host runs it on a
 /// background thread while it is still reading its configuration and composing its services, so the first discovery, which
 /// gates readiness, does not pay for it.
 /// </summary>
@@ -17,16 +15,7 @@ public static class GatewayClientWarmup
     {
         try
         {
-            var options = McpJsonUtilities.DefaultOptions;
-            foreach (var type in new[]
-            {
-                typeof(JsonRpcMessage), typeof(JsonRpcRequest), typeof(JsonRpcResponse), typeof(JsonRpcNotification),
-                typeof(InitializeRequestParams), typeof(InitializeResult), typeof(ListToolsRequestParams), typeof(ListToolsResult),
-                typeof(CallToolRequestParams), typeof(CallToolResult), typeof(Tool),
-            })
-            {
-                _ = options.GetTypeInfo(type);
-            }
+            _ = McpTypes.InitializeResult;
 
             // Load the HTTP client stack and the JSON reader (no request is sent).
             using var handler = GatewayHttpPipeline.CreatePrimaryHandler();

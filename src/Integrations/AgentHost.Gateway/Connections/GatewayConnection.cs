@@ -4,28 +4,25 @@ using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Configuration;
 using AgentHost.Gateway.Logging;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol;
-using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace AgentHost.Gateway.Connections;
 
 /// <summary>
-/// One gateway's MCP client: connects lazily, lists the catalog (all pages), calls tools, and after a 401 or 404 drops the token,
-/// re-initialises the session and retries the operation once. Thread-safe.
+/// One gateway's MCP client: connects lazily (a <see cref="StreamableHttpSession"/>), lists the catalog (all pages), calls tools,
+/// and after a 401 or 404 drops the token, re-initialises the session and retries the operation once. Thread-safe.
 /// </summary>
 internal sealed partial class GatewayConnection : IAsyncDisposable
 {
     private const int MaxPages = 1000;
     private readonly GatewayToolOptions _options;
-    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
     private readonly RejectionObserverHandler _observer = new();
     private readonly ClientCredentialsTokenSource? _tokens;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private McpClient? _client;
+    private StreamableHttpSession? _session;
     private long _generation;
     private TaskCompletionSource _refreshSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
@@ -38,7 +35,6 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     {
         Gateway = gateway;
         _options = options;
-        _loggerFactory = new WarningsOnlyLoggerFactory(services.LoggerFactory);
         _logger = services.LoggerFactory.CreateLogger("AgentHost.Gateway");
         _time = services.TimeProvider;
         var primary = services.PrimaryHandlerFactory();
@@ -68,7 +64,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     /// <summary>The last listed catalog (kept while the gateway is down).</summary>
     public IReadOnlyList<Tool> Tools { get; private set; } = [];
 
-    public bool IsConnected => Volatile.Read(ref _client) is not null;
+    public bool IsConnected => Volatile.Read(ref _session) is not null;
 
     public bool HasListed { get; private set; }
 
@@ -151,30 +147,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
     /// <summary>Calls a tool by its original gateway name.</summary>
     public Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            (client, ct) => client.NegotiatedProtocolVersion is { } version && StreamableHttpToolCall.SupportedRevisions.Contains(version)
-                ? StreamableHttpToolCall.SendAsync(_http, Gateway.Url!, new ToolCallSession(client.SessionId, version, OnListChanged, id => _ = AnnounceCancellationAsync(client, id)), name, arguments, ct)
-                : client.CallToolAsync(new CallToolRequestParams { Name = name, Arguments = new Dictionary<string, JsonElement>(arguments) }, ct).AsTask(),
-            cancellationToken);
-
-    /// <summary>Tells the gateway a tool call was cancelled (best effort, bounded, never throws).</summary>
-    private static async Task AnnounceCancellationAsync(McpClient client, string requestId)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await client.SendNotificationAsync(
-                NotificationMethods.CancelledNotification,
-                new CancelledNotificationParams { RequestId = new RequestId(requestId), Reason = "The tool call was cancelled or timed out." },
-                McpJsonUtilities.DefaultOptions,
-                timeout.Token).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Announcing a cancellation is best effort: the caller already has its OperationCanceledException.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+        ExecuteAsync((session, ct) => session.CallToolAsync(name, arguments, ct), cancellationToken);
 
     /// <summary>The gateway announced <c>notifications/tools/list_changed</c> (on its event stream or a call's stream).</summary>
     private void OnListChanged()
@@ -186,10 +159,10 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        var client = Interlocked.Exchange(ref _client, null);
-        if (client is not null)
+        var session = Interlocked.Exchange(ref _session, null);
+        if (session is not null)
         {
-            await DisposeQuietlyAsync(client).ConfigureAwait(false);
+            await DisposeQuietlyAsync(session).ConfigureAwait(false);
         }
 
         _http.Dispose();
@@ -198,14 +171,14 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    private async Task<T> ExecuteAsync<T>(Func<McpClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(Func<StreamableHttpSession, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var rejectionsBefore = _observer.Rejections;
         long generation = -1;
         try
         {
-            (var client, generation) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
-            return await operation(client, cancellationToken).ConfigureAwait(false);
+            (var session, generation) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(session, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsRejection(ex, rejectionsBefore))
         {
@@ -217,8 +190,8 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
                 await ResetAsync(generation).ConfigureAwait(false);
             }
 
-            var (client, _) = await GetClientAsync(cancellationToken).ConfigureAwait(false);
-            return await operation(client, cancellationToken).ConfigureAwait(false);
+            var (session, _) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(session, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -240,9 +213,9 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         return false;
     }
 
-    private async Task<(McpClient Client, long Generation)> GetClientAsync(CancellationToken cancellationToken)
+    private async Task<(StreamableHttpSession Session, long Generation)> GetSessionAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _client) is { } existing)
+        if (Volatile.Read(ref _session) is { } existing)
         {
             return (existing, Interlocked.Read(ref _generation));
         }
@@ -250,17 +223,17 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_client is { } raced)
+            if (_session is { } raced)
             {
                 return (raced, Interlocked.Read(ref _generation));
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.ConnectTimeout);
-            var client = await ConnectAsync(timeout.Token).ConfigureAwait(false);
+            var session = await StreamableHttpSession.OpenAsync(_http, Gateway.Url!, Name, _options.ProtocolVersion, OnListChanged, _logger, timeout.Token).ConfigureAwait(false);
             Interlocked.Increment(ref _sessions);
-            Volatile.Write(ref _client, client);
-            return (client, Interlocked.Increment(ref _generation));
+            Volatile.Write(ref _session, session);
+            return (session, Interlocked.Increment(ref _generation));
         }
         finally
         {
@@ -270,13 +243,13 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
     private async Task ResetAsync(long generation)
     {
-        McpClient? stale = null;
+        StreamableHttpSession? stale = null;
         await _connectLock.WaitAsync().ConfigureAwait(false);
         try
         {
             if (Interlocked.Read(ref _generation) == generation)
             {
-                stale = Interlocked.Exchange(ref _client, null);
+                stale = Interlocked.Exchange(ref _session, null);
             }
         }
         finally
@@ -290,12 +263,12 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         }
     }
 
-    private static async Task DisposeQuietlyAsync(McpClient client)
+    private static async Task DisposeQuietlyAsync(StreamableHttpSession session)
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await client.DisposeAsync().AsTask().WaitAsync(timeout.Token).ConfigureAwait(false);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await session.DisposeAsync().AsTask().WaitAsync(timeout.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Closing a dead session must never fail the caller.
         catch (Exception)

@@ -7,16 +7,16 @@ using ModelContextProtocol.Protocol;
 namespace AgentHost.Gateway.Tests.Calls;
 
 /// <summary>How one JSON-RPC message on a tools/call answer is classified.</summary>
-public sealed class ToolCallMessageTests
+public sealed class SessionMessageTests
 {
-    private static ToolCallMessage Read(string json) => ToolCallMessage.Read(Encoding.UTF8.GetBytes(json), "agenthost-7");
+    private static SessionMessage<CallToolResult> Read(string json) => SessionMessage.Read(Encoding.UTF8.GetBytes(json), "agenthost-7", "tools/call", McpTypes.CallToolResult);
 
     [Fact]
     public void Read_ReplyToThisCall_IsTheReplyWithItsResult()
     {
         var message = Read("""{"jsonrpc":"2.0","id":"agenthost-7","result":{"content":[{"type":"text","text":"Parcel delivered."}],"isError":false}}""");
 
-        Assert.Equal(ToolCallMessageKind.Reply, message.Kind);
+        Assert.Equal(SessionMessageKind.Reply, message.Kind);
         Assert.Equal("Parcel delivered.", Assert.IsType<TextContentBlock>(Assert.Single(message.Result!.Content)).Text);
     }
 
@@ -40,7 +40,7 @@ public sealed class ToolCallMessageTests
     [Fact]
     public void Read_ListChangedNotification_IsAListChange()
     {
-        Assert.Equal(ToolCallMessageKind.ListChanged, Read("""{"jsonrpc":"2.0","method":"notifications/tools/list_changed"}""").Kind);
+        Assert.Equal(SessionMessageKind.ListChanged, Read("""{"jsonrpc":"2.0","method":"notifications/tools/list_changed"}""").Kind);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ToolCallMessageTests
     {
         var message = Read("""{"jsonrpc":"2.0","id":{"n":[1,2]},"method":"ping","params":{"method":"x"}}""");
 
-        Assert.Equal(ToolCallMessageKind.ServerRequest, message.Kind);
+        Assert.Equal(SessionMessageKind.ServerRequest, message.Kind);
         Assert.Equal("ping", message.Method);
         Assert.Equal("""{"n":[1,2]}""", message.RequestIdJson);
     }
@@ -60,7 +60,7 @@ public sealed class ToolCallMessageTests
     [InlineData("""{"jsonrpc":"2.0","id":{"id":"agenthost-7"},"result":{"content":[]}}""")]
     public void Read_OtherMessages_AreOther(string json)
     {
-        Assert.Equal(ToolCallMessageKind.Other, Read(json).Kind);
+        Assert.Equal(SessionMessageKind.Other, Read(json).Kind);
     }
 
     [Theory]
@@ -83,8 +83,8 @@ public sealed class ToolCallMessageTests
     [Fact]
     public void TryReadError_ReadsTheErrorOfAJsonRpcBodyAndNothingElse()
     {
-        Assert.Equal(McpErrorCode.InvalidRequest, ToolCallMessage.TryReadError("""{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"x"}}"""u8)!.ErrorCode);
-        Assert.Null(ToolCallMessage.TryReadError("Bad Request"u8));
-        Assert.Null(ToolCallMessage.TryReadError("""{"message":"x"}"""u8));
+        Assert.Equal(McpErrorCode.InvalidRequest, SessionMessage.TryReadError("""{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"x"}}"""u8)!.ErrorCode);
+        Assert.Null(SessionMessage.TryReadError("Bad Request"u8));
+        Assert.Null(SessionMessage.TryReadError("""{"message":"x"}"""u8));
     }
 }

@@ -5,13 +5,13 @@ using ModelContextProtocol.Protocol;
 
 namespace AgentHost.Gateway.Connections;
 
-/// <summary>What one JSON-RPC message on a tool call's answer is to that call.</summary>
-internal enum ToolCallMessageKind
+/// <summary>What one JSON-RPC message on an answer's stream is to the request waiting for it.</summary>
+internal enum SessionMessageKind
 {
     /// <summary>Neither the reply nor anything to act on (another id, a notification such as progress or logging).</summary>
     Other,
 
-    /// <summary>The reply to the call, with its result.</summary>
+    /// <summary>The reply to the request, with its result.</summary>
     Reply,
 
     /// <summary><c>notifications/tools/list_changed</c>.</summary>
@@ -22,19 +22,29 @@ internal enum ToolCallMessageKind
 }
 
 /// <summary>
-/// One JSON-RPC message read for a tool call: the reply's result (or its error, thrown as the SDK's
+/// One JSON-RPC message read for a request: the reply's result (or its error, thrown as the SDK's
 /// <see cref="McpProtocolException"/>), a list change, or a server request with its id and method.
 /// </summary>
-internal readonly record struct ToolCallMessage(ToolCallMessageKind Kind, CallToolResult? Result = null, string? Method = null, string? RequestIdJson = null)
-{
-    private static readonly JsonTypeInfo<CallToolResult> ResultType = (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
-    private static readonly JsonTypeInfo<JsonRpcErrorDetail> ErrorType = (JsonTypeInfo<JsonRpcErrorDetail>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcErrorDetail));
+/// <typeparam name="TResult">The type of the request's result.</typeparam>
+internal readonly record struct SessionMessage<TResult>(SessionMessageKind Kind, TResult? Result = null, string? Method = null, string? RequestIdJson = null)
+    where TResult : class;
 
-    /// <summary>Reads one message (a JSON object) for the call with the string id <paramref name="callId"/>.</summary>
+/// <summary>Reads the JSON-RPC messages of an MCP session (<see cref="SessionMessage{TResult}"/>).</summary>
+internal static class SessionMessage
+{
+    /// <summary>
+    /// Reads one message (a JSON object) for the request with the string id <paramref name="requestId"/> (<see langword="null"/>
+    /// on the session's event stream, where no reply is awaited).
+    /// </summary>
+    /// <param name="json">The message.</param>
+    /// <param name="requestId">The awaited request's id.</param>
+    /// <param name="method">The awaited request's method, for error messages.</param>
+    /// <param name="resultType">How to read the reply's result.</param>
     /// <exception cref="JsonException">The message is not a JSON object, or the reply's result or error is malformed.</exception>
     /// <exception cref="McpProtocolException">The message is the reply and carries a JSON-RPC error.</exception>
     /// <exception cref="McpException">The message is the reply and has neither a result nor an error.</exception>
-    public static ToolCallMessage Read(ReadOnlySpan<byte> json, string callId)
+    public static SessionMessage<TResult> Read<TResult>(ReadOnlySpan<byte> json, string? requestId, string method, JsonTypeInfo<TResult> resultType)
+        where TResult : class
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -44,7 +54,7 @@ internal readonly record struct ToolCallMessage(ToolCallMessageKind Kind, CallTo
 
         var isOurs = false;
         Range id = default;
-        string? method = null;
+        string? messageMethod = null;
         Range result = default;
         Range error = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -52,12 +62,12 @@ internal readonly record struct ToolCallMessage(ToolCallMessageKind Kind, CallTo
             if (reader.ValueTextEquals("id"u8))
             {
                 id = ReadValue(ref reader);
-                isOurs = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(callId);
+                isOurs = requestId is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(requestId);
             }
             else if (reader.ValueTextEquals("method"u8))
             {
                 reader.Read();
-                method = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                messageMethod = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 reader.Skip();
             }
             else if (reader.ValueTextEquals("result"u8))
@@ -75,26 +85,26 @@ internal readonly record struct ToolCallMessage(ToolCallMessageKind Kind, CallTo
             }
         }
 
-        if (method is not null)
+        if (messageMethod is not null)
         {
             return !id.Equals(default(Range))
-                ? new ToolCallMessage(ToolCallMessageKind.ServerRequest, Method: method, RequestIdJson: System.Text.Encoding.UTF8.GetString(json[id]))
-                : new ToolCallMessage(method == NotificationMethods.ToolListChangedNotification ? ToolCallMessageKind.ListChanged : ToolCallMessageKind.Other);
+                ? new SessionMessage<TResult>(SessionMessageKind.ServerRequest, Method: messageMethod, RequestIdJson: System.Text.Encoding.UTF8.GetString(json[id]))
+                : new SessionMessage<TResult>(messageMethod == NotificationMethods.ToolListChangedNotification ? SessionMessageKind.ListChanged : SessionMessageKind.Other);
         }
 
         if (!isOurs)
         {
-            return new ToolCallMessage(ToolCallMessageKind.Other);
+            return new SessionMessage<TResult>(SessionMessageKind.Other);
         }
 
         if (!error.Equals(default(Range)))
         {
-            throw ToException(JsonSerializer.Deserialize(json[error], ErrorType));
+            throw ToException(JsonSerializer.Deserialize(json[error], McpTypes.ErrorDetail));
         }
 
         return result.Equals(default(Range))
-            ? throw new McpException("The gateway's reply to tools/call has neither a result nor an error.")
-            : new ToolCallMessage(ToolCallMessageKind.Reply, JsonSerializer.Deserialize(json[result], ResultType) ?? throw new McpException("The gateway's reply to tools/call has a null result."));
+            ? throw new McpException($"The gateway's reply to {method} has neither a result nor an error.")
+            : new SessionMessage<TResult>(SessionMessageKind.Reply, JsonSerializer.Deserialize(json[result], resultType) ?? throw new McpException($"The gateway's reply to {method} has a null result."));
     }
 
     /// <summary>The JSON-RPC error of a non-success answer's body (e.g. a 400), or <see langword="null"/> when it has none.</summary>
@@ -102,10 +112,25 @@ internal readonly record struct ToolCallMessage(ToolCallMessageKind Kind, CallTo
     {
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error"u8, out var detail)
-                ? ToException(detail.Deserialize(ErrorType))
-                : null;
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("error"u8))
+                {
+                    var error = ReadValue(ref reader);
+                    return ToException(JsonSerializer.Deserialize(body[error], McpTypes.ErrorDetail));
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            return null;
         }
         catch (JsonException)
         {
