@@ -18,7 +18,7 @@
 # Duration: ~12 minutes on a quiet 2-vCPU machine (the --wait-quiet pauses dominate on a busy one); every run stops itself
 # at MAX_SECONDS and is killed at MAX_SECONDS + 300 s, so the whole script is bounded by 5 x (MAX_SECONDS + 330) s.
 #
-# Environment: REQUESTS (2000), CONCURRENCY (1,8,32), COLD_STARTS (3), WARMUP (200), MAX_SECONDS per run (600),
+# Environment: REQUESTS (2000), CONCURRENCY (1,8,32), COLD_STARTS (5: the median of five resists one slow start, e.g. the first after a publish), WARMUP (200), MAX_SECONDS per run (600),
 # WAIT_QUIET seconds before each phase (30), LEVEL_ATTEMPTS (2), VARIANTS ("sse model20ms tools200"; empty = none),
 # R2R (1; 0 publishes framework-dependent without ReadyToRun), HOST_CPUS (pin the hosts with taskset, e.g. "1").
 set -euo pipefail
@@ -36,7 +36,7 @@ if [ "${QUICK:-0}" = "1" ]; then
 fi
 requests="${REQUESTS:-2000}"
 concurrency="${CONCURRENCY:-1,8,32}"
-cold_starts="${COLD_STARTS:-3}"
+cold_starts="${COLD_STARTS:-5}"
 warmup="${WARMUP:-200}"
 max_seconds="${MAX_SECONDS:-600}"
 wait_quiet="${WAIT_QUIET:-30}"
