@@ -142,6 +142,7 @@ public sealed class AuthenticationTests
         await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(gateway));
         await host.WaitForToolsAsync(5);
         var function = await host.ResolveAsync("orders___get_order");
+        await Poll.UntilAsync(() => server.EventStreams == 1, "the background event stream (client-credentials token) is open");
 
         server.AcceptToken("caller-token");
         var before = server.AuthorizationHeaders.Count;
@@ -193,10 +194,12 @@ public sealed class AuthenticationTests
             await (await host.ResolveAsync("orders___get_order")).InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-4" }, TestContext.Current.CancellationToken);
         }
 
+        await Task.Delay(300, TestContext.Current.CancellationToken); // room for a background request that must not happen
         Assert.Equal(5, first.Count);
         Assert.Equal(1, server.ListCalls);
         Assert.Equal(1, server.CallCalls);
         Assert.Equal(0, server.TokenRequests);
+        Assert.Equal(0, server.EventStreams); // no background event stream: it would have no credentials of its own
         Assert.All(server.AuthorizationHeaders, h => Assert.Equal("Bearer caller-token", h));
     }
 }

@@ -38,6 +38,7 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
     private int _cancelNotices;
     private int _searchCalls;
     private int _initializes;
+    private int _eventStreams;
     private int _tokenRequests;
     private int _unauthorized;
     private int _sessionNotFound;
@@ -84,6 +85,9 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
     public int SearchCalls => Volatile.Read(ref _searchCalls);
 
     public int Initializes => Volatile.Read(ref _initializes);
+
+    /// <summary>Standalone GET streams opened (authorised, on a known session).</summary>
+    public int EventStreams => Volatile.Read(ref _eventStreams);
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
@@ -252,6 +256,7 @@ internal sealed partial class TestMcpServer : IAsyncDisposable
             return;
         }
 
+        Interlocked.Increment(ref _eventStreams);
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache,no-store";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();

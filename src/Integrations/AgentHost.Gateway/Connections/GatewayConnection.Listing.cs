@@ -5,7 +5,7 @@ namespace AgentHost.Gateway.Connections;
 /// <summary>The listing of <see cref="GatewayConnection"/>.</summary>
 internal sealed partial class GatewayConnection
 {
-    private async Task<(IReadOnlyList<Tool> Tools, int Pages)> ListAllAsync(StreamableHttpSession session, CancellationToken cancellationToken)
+    private async Task<Listing> ListAllAsync(StreamableHttpSession session, CancellationToken cancellationToken)
     {
         var tools = new List<Tool>();
         string? cursor = null;
@@ -21,8 +21,18 @@ internal sealed partial class GatewayConnection
         while (!string.IsNullOrEmpty(cursor) && pages < MaxPages);
 
         // The change notices of the session's event stream matter from now on: open it after the listing, so that it does not
-        // compete with the handshake and the listing that readiness waits for.
-        session.StartEventStream();
-        return (tools, pages);
+        // compete with the handshake and the listing that readiness waits for. Not for a gateway that only an invocation's
+        // inbound Authorization can authenticate: a background stream has no credentials of its own there.
+        if (!ListsWithInboundAuthorization)
+        {
+            session.StartEventStream();
+        }
+        return new Listing(tools, pages);
     }
+
+    /// <summary>
+    /// A whole catalog and how many pages it took. A class, not a value tuple: the generic retry path
+    /// (<see cref="ExecuteAsync{T}"/>) then runs its shared precompiled code instead of an instantiation JIT-compiled at start-up.
+    /// </summary>
+    private sealed record Listing(IReadOnlyList<Tool> Tools, int Pages);
 }

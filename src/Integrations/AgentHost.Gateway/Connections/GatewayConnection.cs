@@ -19,7 +19,6 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
-    private readonly RejectionObserverHandler _observer = new();
     private readonly ClientCredentialsTokenSource? _tokens;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private StreamableHttpSession? _session;
@@ -43,7 +42,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
             _tokens = new ClientCredentialsTokenSource(gateway, options.TokenRefreshSkew, _time, services.PrimaryHandlerFactory());
         }
 
-        var handler = GatewayHttpPipeline.Create(gateway, _observer, _tokens, services.InboundAuthorization, services.AwsCredentials, _time, primary);
+        var handler = GatewayHttpPipeline.Create(gateway, _tokens, services.InboundAuthorization, services.AwsCredentials, _time, primary);
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
@@ -173,17 +172,16 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
     private async Task<T> ExecuteAsync<T>(Func<StreamableHttpSession, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        var rejectionsBefore = _observer.Rejections;
         long generation = -1;
         try
         {
             (var session, generation) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
             return await operation(session, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsRejection(ex, rejectionsBefore))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Rejection(ex) is { } status)
         {
             // 401: the token expired or was revoked; 404: the MCP session is gone. Either way: new token, new session, one retry.
-            GatewayLog.Reinitialising(_logger, Name, _observer.LastRejection is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "401/404");
+            GatewayLog.Reinitialising(_logger, Name, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
             _tokens?.Invalidate();
             if (generation >= 0)
             {
@@ -195,22 +193,21 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         }
     }
 
-    private bool IsRejection(Exception exception, long rejectionsBefore)
+    /// <summary>
+    /// The status of a failure that means "re-authenticate and re-initialise" (401 or 404, anywhere in the exception chain: every
+    /// request of the session reports a non-success status as an <see cref="HttpRequestException"/> carrying it), else <see langword="null"/>.
+    /// </summary>
+    private static HttpStatusCode? Rejection(Exception exception)
     {
-        if (_observer.Rejections > rejectionsBefore)
-        {
-            return true;
-        }
-
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is HttpRequestException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.NotFound })
+            if (ex is HttpRequestException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.NotFound } http)
             {
-                return true;
+                return http.StatusCode;
             }
         }
 
-        return false;
+        return null;
     }
 
     private async Task<(StreamableHttpSession Session, long Generation)> GetSessionAsync(CancellationToken cancellationToken)

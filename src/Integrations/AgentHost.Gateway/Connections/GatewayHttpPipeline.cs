@@ -6,7 +6,7 @@ using AgentHost.Gateway.Configuration;
 
 namespace AgentHost.Gateway.Connections;
 
-/// <summary>Builds the HTTP handler chain of one gateway: authentication (bearer or SigV4), then the 401/404 observer, then sockets.</summary>
+/// <summary>Builds the HTTP handler chain of one gateway: authentication (bearer or SigV4), then sockets.</summary>
 internal static class GatewayHttpPipeline
 {
     public const string SigningService = "bedrock-agentcore";
@@ -19,23 +19,21 @@ internal static class GatewayHttpPipeline
 
     public static HttpMessageHandler Create(
         GatewayOptions gateway,
-        RejectionObserverHandler observer,
         ClientCredentialsTokenSource? tokens,
         IInboundAuthorizationAccessor? inbound,
         IAwsCredentialsProvider? awsCredentials,
         TimeProvider time,
         HttpMessageHandler primary)
     {
-        observer.InnerHandler = primary;
         switch (gateway.AuthType)
         {
             case GatewayAuthType.CustomJwt:
-                return new BearerTokenHandler(tokens!, inbound, gateway.PassThroughAuthorization) { InnerHandler = observer };
+                return new BearerTokenHandler(tokens!, inbound, gateway.PassThroughAuthorization) { InnerHandler = primary };
             case GatewayAuthType.AwsIam:
                 var credentials = awsCredentials ?? new DefaultAwsCredentialsProvider();
-                return new SigV4SigningHandler(SigningService, ResolveRegion(gateway), credentials, observer, time);
+                return new SigV4SigningHandler(SigningService, ResolveRegion(gateway), credentials, primary, time);
             default:
-                return observer;
+                return primary;
         }
     }
 

@@ -138,8 +138,9 @@ internal sealed class StreamableHttpSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Opens the server's event stream in the background unless it is open already. Called after the first listing, so that
-    /// opening it does not compete with the handshake and the listing that readiness waits for.
+    /// Opens the server's event stream in the background unless it is open already, without the caller's execution context.
+    /// Called after the first listing, so that opening it does not compete with the handshake and the listing that readiness
+    /// waits for.
     /// </summary>
     public void StartEventStream()
     {
@@ -147,7 +148,12 @@ internal sealed class StreamableHttpSession : IAsyncDisposable
         {
             if (_eventStream is null && Volatile.Read(ref _disposed) == 0)
             {
-                _eventStream = Task.Run(ReadEventStreamAsync, CancellationToken.None);
+                // Without the caller's execution context: the stream outlives the call that starts it and must not carry
+                // that call's inbound Authorization (or anything else it holds in async-locals).
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _eventStream = Task.Run(ReadEventStreamAsync, CancellationToken.None);
+                }
             }
         }
     }
