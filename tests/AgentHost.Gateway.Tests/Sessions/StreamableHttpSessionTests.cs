@@ -28,9 +28,7 @@ public sealed class StreamableHttpSessionTests
     [Fact]
     public async Task Open_SendsInitializeWithoutSessionHeadersThenInitializedWithThemAsync()
     {
-        var server = new ScriptedServer(request => request.Method == HttpMethod.Post && request.JsonRpcMethod == "initialize"
-            ? ScriptedServer.Json(InitializeReply(request.Id!), sessionId: "s-1")
-            : new HttpResponseMessage(HttpStatusCode.Accepted));
+        var server = ScriptedServer.Gateway("s-1");
 
         await using var session = await OpenAsync(server);
 
@@ -116,12 +114,9 @@ public sealed class StreamableHttpSessionTests
     [Fact]
     public async Task ListTools_SendsTheCursorAndReadsThePageAsync()
     {
-        var server = new ScriptedServer(request => request.JsonRpcMethod switch
-        {
-            "initialize" => ScriptedServer.Json(InitializeReply(request.Id!), sessionId: "s-5"),
-            "tools/list" => ScriptedServer.Json($$$"""{"jsonrpc":"2.0","id":"{{{request.Id}}}","result":{"tools":[{"name":"orders___get","description":"Gets an order.","inputSchema":{"type":"object"}}],"nextCursor":"p3"}}"""),
-            _ => new HttpResponseMessage(HttpStatusCode.Accepted),
-        });
+        var server = ScriptedServer.Gateway("s-5", request => request.JsonRpcMethod == "tools/list"
+            ? ScriptedServer.Json($$$"""{"jsonrpc":"2.0","id":"{{{request.Id}}}","result":{"tools":[{"name":"orders___get","description":"Gets an order.","inputSchema":{"type":"object"}}],"nextCursor":"p3"}}""")
+            : null);
         await using var session = await OpenAsync(server);
 
         var page = await session.ListToolsAsync("p2", TestContext.Current.CancellationToken);
@@ -135,11 +130,9 @@ public sealed class StreamableHttpSessionTests
     [Fact]
     public async Task EventStream_PassesOnListChangesAndAnswersPingsAsync()
     {
-        var server = new ScriptedServer(request => request.Method == HttpMethod.Get
+        var server = ScriptedServer.Gateway("s-6", request => request.Method == HttpMethod.Get
             ? ScriptedServer.Sse("data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}\n\ndata: {\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\"}\n\ndata: not json\n\n", keepOpen: true)
-            : request.JsonRpcMethod == "initialize"
-                ? ScriptedServer.Json(InitializeReply(request.Id!), sessionId: "s-6")
-                : new HttpResponseMessage(HttpStatusCode.Accepted));
+            : null);
         await using var session = await OpenAsync(server);
 
         session.StartEventStream();
@@ -157,11 +150,7 @@ public sealed class StreamableHttpSessionTests
     [Fact]
     public async Task EventStream_NotOffered_IsNotRetriedAsync()
     {
-        var server = new ScriptedServer(request => request.Method == HttpMethod.Get
-            ? new HttpResponseMessage(HttpStatusCode.MethodNotAllowed)
-            : request.JsonRpcMethod == "initialize"
-                ? ScriptedServer.Json(InitializeReply(request.Id!), sessionId: "s-7")
-                : new HttpResponseMessage(HttpStatusCode.Accepted));
+        var server = ScriptedServer.Gateway("s-7", request => request.Method == HttpMethod.Get ? new HttpResponseMessage(HttpStatusCode.MethodNotAllowed) : null);
         await using var session = await OpenAsync(server);
 
         session.StartEventStream();
@@ -174,11 +163,7 @@ public sealed class StreamableHttpSessionTests
     [Fact]
     public async Task Dispose_StopsTheEventStreamAndDeletesTheSessionAsync()
     {
-        var server = new ScriptedServer(request => request.Method == HttpMethod.Get
-            ? ScriptedServer.Sse("", keepOpen: true)
-            : request.JsonRpcMethod == "initialize"
-                ? ScriptedServer.Json(InitializeReply(request.Id!), sessionId: "s-8")
-                : new HttpResponseMessage(HttpStatusCode.Accepted));
+        var server = ScriptedServer.Gateway("s-8", request => request.Method == HttpMethod.Get ? ScriptedServer.Sse("", keepOpen: true) : null);
         var session = await OpenAsync(server);
         session.StartEventStream();
         await Poll.UntilAsync(() => server.Requests.Any(r => r.Method == HttpMethod.Get), "the GET");
@@ -197,6 +182,16 @@ public sealed class StreamableHttpSessionTests
         private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
         public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+        /// <summary>
+        /// A gateway that answers <paramref name="answer"/> first (when it returns a response), then <c>initialize</c> with
+        /// revision 2025-06-18 and <paramref name="sessionId"/>, and anything else with 202 Accepted.
+        /// </summary>
+        public static ScriptedServer Gateway(string sessionId, Func<RecordedRequest, HttpResponseMessage?>? answer = null) =>
+            new(request => answer?.Invoke(request)
+                ?? (request.Method == HttpMethod.Post && request.JsonRpcMethod == "initialize"
+                    ? Json(InitializeReply(request.Id!), sessionId)
+                    : new HttpResponseMessage(HttpStatusCode.Accepted)));
 
         public static HttpResponseMessage Json(string body, string? sessionId = null) =>
             WithSession(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") }, sessionId);

@@ -46,7 +46,7 @@ internal static class StreamableHttpRequest
     public static string NextId() => "agenthost-" + Interlocked.Increment(ref s_lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Sends the request <paramref name="method"/> and returns its reply's result.</summary>
-    /// <param name="http">The gateway's HTTP client (its handlers authenticate and observe 401/404).</param>
+    /// <param name="http">The gateway's HTTP client (its handlers authenticate the requests).</param>
     /// <param name="endpoint">The gateway's MCP endpoint.</param>
     /// <param name="session">The session's id, negotiated revision and callbacks.</param>
     /// <param name="method">The JSON-RPC method.</param>

@@ -74,7 +74,7 @@ internal sealed class StreamableHttpSession : IAsyncDisposable
     public string ProtocolVersion => Context.ProtocolVersion!;
 
     /// <summary>Initialises a session: <c>initialize</c>, then <c>notifications/initialized</c>.</summary>
-    /// <param name="http">The gateway's HTTP client (its handlers authenticate and observe 401/404).</param>
+    /// <param name="http">The gateway's HTTP client (its handlers authenticate the requests).</param>
     /// <param name="endpoint">The gateway's MCP endpoint.</param>
     /// <param name="gatewayName">The gateway's name (for the logs).</param>
     /// <param name="requestedVersion">The revision to request; <see langword="null"/> requests <see cref="LatestRevision"/> and accepts any supported answer.</param>

@@ -15,7 +15,7 @@ namespace AgentHost.Gateway.Connections;
 internal static class StreamableHttpToolCall
 {
     /// <summary>Calls <paramref name="name"/> with <paramref name="arguments"/> on an initialised session.</summary>
-    /// <param name="http">The gateway's HTTP client (its handlers authenticate and observe 401/404).</param>
+    /// <param name="http">The gateway's HTTP client (its handlers authenticate the requests).</param>
     /// <param name="endpoint">The gateway's MCP endpoint.</param>
     /// <param name="session">The session's id, negotiated revision and callbacks.</param>
     /// <param name="name">The tool's name on the gateway.</param>
