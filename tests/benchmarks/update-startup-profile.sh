@@ -19,6 +19,9 @@
 #   3. writes the methods JIT-compiled in those runs to src/Applications/AgentHost.Server/StartupProfile/startup-methods.txt
 #      and the profile to startup.mibc beside it (tests/benchmarks/AgentHost.StartupProfile), resolving the methods against
 #      the trimmed IL the composite image is compiled from.
+#
+# Environment: PORT (8093) for the trained host, MCP_PORT (8767) for the peer's MCP server; AGENTHOST_STRANDS_PEER_SOURCE
+# (../shared/peers/strands-ts) where the peer harness is.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
