@@ -19,9 +19,11 @@ internal sealed partial class InjectionDetector
     // "ignore all previous instructions": the object must be the model's own instructions — a qualifier (previous,
     // system, all, ...), a possessive (your), a qualifier after the noun (anteriores), or an AI-specific noun (prompt) —
     // and not business instructions ("previous delivery instructions", "the instructions regarding the wire").
-    private static void ScanOverrideInstructions(string original, NormalizedText view, string n, List<InjectionSpan> found)
+    private static void ScanOverrideInstructions(string original, NormalizedText view, string n, List<(int Index, long Groups)> hits, List<InjectionSpan> found)
     {
-        for (var match = Patterns.OverrideInstructions().Match(n); match.Success; match = match.NextMatch())
+        var matches = new List<Match>();
+        OverrideInstructionsRule.Run(n, hits, matches);
+        foreach (var match in matches)
         {
             var noun = match.Groups["noun"].Value;
             var pointsAtModel = match.Groups["poss"].Success || match.Groups["qual"].Success || match.Groups["after"].Success
@@ -38,11 +40,21 @@ internal sealed partial class InjectionDetector
 
     // "note to the AI:", "hey ChatGPT,": when the addressee could be a person (an assistant) or a product (a model), the
     // rest of the sentence must speak to it as a model (second person, or an imperative such as "ignore" or "reveal").
-    private static void ScanAddressees(string original, NormalizedText view, string n, List<InjectionSpan> found)
+    private static void ScanAddressees(string original, NormalizedText view, string n, long signals, List<(int Index, long Groups)> hits, List<InjectionSpan> found)
     {
-        foreach (var pattern in (ReadOnlySpan<Regex>)[Patterns.NoteToModel(), Patterns.GreetModel()])
+        var matches = new List<Match>();
+        if ((signals & Signals.NoteWord) != 0)
         {
-            for (var match = pattern.Match(n); match.Success; match = match.NextMatch())
+            NoteToModelRule.Run(n, hits, matches);
+        }
+
+        if ((signals & Signals.GreetWord) != 0)
+        {
+            GreetModelRule.Run(n, hits, matches);
+        }
+
+        {
+            foreach (var match in matches)
             {
                 if (AmbiguousAddressees.Contains(match.Groups["who"].Value))
                 {
@@ -93,6 +105,8 @@ internal sealed partial class InjectionDetector
         + "(?:the|any|of|these|those|as|os|las|los|les|de|des)*(?:all|your|my|todas|todos|tus|toutes|tes|vos|suas|seus|previous|prior|above|earlier|system|original|initial)"
         + "(?:the|all|any|of|your|previous|prior|above|earlier|system|original|initial|as|os|las|los|les)*"
         + "(?:instructions?|prompts?|rules|guidelines|directives|instrucoes|regras|instrucciones|reglas|consignes|regles)"
+        + "|(?:ignora|ignorar|ignore|esqueca|esquecer|desconsidere|desconsiderar|olvida|olvidar|oublie|oubliez|ignorez)(?:as|os|las|los|les|todas|todos|toutes|tus|tes|vos|suas|seus)*"
+        + "(?:instrucoes|regras|instrucciones|reglas|consignes|regles|instructions|ordens|ordenes|diretrizes|directrices)(?:anteriores|previas|precedentes|acima|originais|originales|iniciais|iniciales|initiales)"
         + "|systemprompt|youarenow(?:an?|the)?(?:dan|unrestricted|developer|admin)|developermode|doanythingnow",
         RegexOptions.CultureInvariant)]
     private static partial Regex CompactPhrase();

@@ -72,6 +72,11 @@ internal sealed partial class InjectionDetector
         {
             var label = match.Groups["label"].Value;
             var head = match.Groups["head"].Value;
+            if (head == "<")
+            {
+                continue;
+            }
+
             var qualifier = match.Groups["qual"].Value;
             var contentStart = match.Index + match.Length;
             var lineEnd = n.IndexOf('\n', contentStart);
@@ -201,9 +206,9 @@ internal sealed partial class InjectionDetector
 
     private static bool MatchesAnySentenceRule(ReadOnlySpan<char> text)
     {
-        foreach (var (pattern, _) in SentenceRules)
+        foreach (var rule in SentenceRules)
         {
-            if (pattern().IsMatch(text))
+            if (rule.Pattern.IsMatch(text))
             {
                 return true;
             }
@@ -299,7 +304,36 @@ internal sealed partial class InjectionDetector
 
     // Tool-call markup, function-call syntax with arguments (a gateway name, a known tool, or after "call"/"use the
     // tool"), and ReAct "Action:/Action Input:" lines.
-    private void ScanToolCalls(string original, NormalizedText view, string n, List<InjectionSpan> found)
+    private void ScanToolCalls(string original, NormalizedText view, string n, long signals, List<InjectionSpan> found)
+    {
+        if ((signals & Signals.Markup) != 0)
+        {
+            ScanToolCallTags(original, view, n, found);
+        }
+
+        if (Signals.All(signals, Signals.Paren | Signals.Underscore) && HasSnakeCaseCall(n))
+        {
+            for (var match = Patterns.FunctionSyntax().Match(n); match.Success; match = match.NextMatch())
+            {
+                var name = match.Groups["name"].Value;
+                var before = n.AsSpan(Math.Max(0, match.Index - 45), Math.Min(45, match.Index));
+                if (name.Contains("___", StringComparison.Ordinal) || _knownTools.Contains(name) || Patterns.CallVerbBefore().IsMatch(before))
+                {
+                    AddSentence(original, view, match.Index, match.Length, InjectionFamily.ToolCall, found);
+                }
+            }
+        }
+
+        if ((signals & Signals.Action) != 0)
+        {
+            foreach (var match in Patterns.ReActCall().EnumerateMatches(n))
+            {
+                AddRange(view, view.OriginalStart(match.Index), view.OriginalEnd(match.Index + match.Length), InjectionFamily.ToolCall, found);
+            }
+        }
+    }
+
+    private static void ScanToolCallTags(string original, NormalizedText view, string n, List<InjectionSpan> found)
     {
         int tagStart = -1, tagEnd = -1;
         foreach (var match in Patterns.ToolCallTag().EnumerateMatches(n))
@@ -322,24 +356,33 @@ internal sealed partial class InjectionDetector
         {
             AddRange(view, tagStart, tagEnd, InjectionFamily.ToolCall, found);
         }
+    }
 
-        if (n.Contains('(', StringComparison.Ordinal))
+    // Cheap test before the function-call expression: an identifier with an underscore right before a '('.
+    private static bool HasSnakeCaseCall(string n)
+    {
+        for (var paren = n.IndexOf('('); paren >= 0; paren = n.IndexOf('(', paren + 1))
         {
-            for (var match = Patterns.FunctionSyntax().Match(n); match.Success; match = match.NextMatch())
+            var i = paren - 1;
+            while (i >= 0 && n[i] == ' ')
             {
-                var name = match.Groups["name"].Value;
-                var before = n.AsSpan(Math.Max(0, match.Index - 45), Math.Min(45, match.Index));
-                if (name.Contains("___", StringComparison.Ordinal) || _knownTools.Contains(name) || Patterns.CallVerbBefore().IsMatch(before))
-                {
-                    AddSentence(original, view, match.Index, match.Length, InjectionFamily.ToolCall, found);
-                }
+                i--;
+            }
+
+            var underscore = false;
+            while (i >= 0 && (char.IsAsciiLetterOrDigit(n[i]) || n[i] == '_'))
+            {
+                underscore |= n[i] == '_';
+                i--;
+            }
+
+            if (underscore)
+            {
+                return true;
             }
         }
 
-        foreach (var match in Patterns.ReActCall().EnumerateMatches(n))
-        {
-            AddRange(view, view.OriginalStart(match.Index), view.OriginalEnd(match.Index + match.Length), InjectionFamily.ToolCall, found);
-        }
+        return false;
     }
 
     [GeneratedRegex(@"\b" + Lexicon.StrictAiNoun + @"\b", RegexOptions.CultureInvariant)]

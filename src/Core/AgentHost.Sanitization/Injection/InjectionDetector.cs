@@ -11,32 +11,52 @@ namespace AgentHost.Sanitization.Injection;
 /// </summary>
 internal sealed partial class InjectionDetector
 {
-    private static readonly (Func<Regex> Pattern, InjectionFamily Family)[] SentenceRules =
+    // Each rule with the trigger groups it cannot match without (all of them), the group that anchors its attempts,
+    // and how many words before the trigger a match may start.
+    private static readonly AnchoredRule[] SentenceRules =
     [
-        (Patterns.OverrideEverything, InjectionFamily.Override),
-        (Patterns.OverrideVoided, InjectionFamily.Override),
-        (Patterns.OverrideSafety, InjectionFamily.Override),
-        (Patterns.NewTask, InjectionFamily.Override),
-        (Patterns.LeakSystemPrompt, InjectionFamily.PromptLeak),
-        (Patterns.LeakYourInstructions, InjectionFamily.PromptLeak),
-        (Patterns.LeakAbove, InjectionFamily.PromptLeak),
-        (Patterns.LeakReceived, InjectionFamily.PromptLeak),
-        (Patterns.YouAreNow, InjectionFamily.RoleChange),
-        (Patterns.FromNowOn, InjectionFamily.RoleChange),
-        (Patterns.Pretend, InjectionFamily.RoleChange),
-        (Patterns.ActAs, InjectionFamily.RoleChange),
-        (Patterns.SpecialMode, InjectionFamily.RoleChange),
-        (Patterns.Unrestricted, InjectionFamily.RoleChange),
-        (Patterns.YouAreA, InjectionFamily.RoleChange),
-        (Patterns.VocativeModel, InjectionFamily.AddressesModel),
-        (Patterns.IfYouAreModel, InjectionFamily.AddressesModel),
-        (Patterns.ModelReadingThis, InjectionFamily.AddressesModel),
-        (Patterns.WhenYouSummarise, InjectionFamily.AddressesModel),
-        (Patterns.ModelMust, InjectionFamily.AddressesModel),
-        (Patterns.AsAnAi, InjectionFamily.AddressesModel),
-        (Patterns.InstructModel, InjectionFamily.AddressesModel),
-        (Patterns.UseTool, InjectionFamily.ToolCall),
+        new(Patterns.OverrideEverything(), InjectionFamily.Override, Signals.OverrideVerb | Signals.Everything, Signals.OverrideVerb, 3),
+        new(Patterns.OverrideVoided(), InjectionFamily.Override, Signals.VoidWord | Signals.InstructionNoun, Signals.InstructionNoun, 1),
+        new(Patterns.NewTask(), InjectionFamily.Override, Signals.Possessive | Signals.TaskNoun, Signals.Possessive, 0),
+        new(Patterns.LeakSystemPrompt(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
+        new(Patterns.LeakYourInstructions(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject | Signals.Possessive, Signals.LeakVerb, 0),
+        new(Patterns.LeakAbove(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
+        new(Patterns.LeakReceived(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
+        new(Patterns.YouAreNow(), InjectionFamily.RoleChange, Signals.YouAre, Signals.YouAre, 0),
+        new(Patterns.YouAreA(), InjectionFamily.RoleChange, Signals.YouAre, Signals.YouAre, 1),
+        new(Patterns.FromNowOn(), InjectionFamily.RoleChange, Signals.FromNow, Signals.FromNow, 0),
+        new(Patterns.Pretend(), InjectionFamily.RoleChange, Signals.Pretend, Signals.Pretend, 1),
+        new(Patterns.ActAs(), InjectionFamily.RoleChange, Signals.ActVerb | Signals.AsIf, Signals.ActVerb, 0),
+        new(Patterns.SpecialMode(), InjectionFamily.RoleChange, Signals.Mode, Signals.Mode, 3),
+        new(Patterns.Unrestricted(), InjectionFamily.RoleChange, Signals.Without, Signals.Without, 3),
+        new(Patterns.IfYouAreModel(), InjectionFamily.AddressesModel, Signals.IfYou | Signals.AnyAi, Signals.IfYou, 0),
+        new(Patterns.ModelReadingThis(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 2),
+        new(Patterns.WhenYouSummarise(), InjectionFamily.AddressesModel, Signals.Summarise, Signals.Summarise, 2),
+        new(Patterns.ModelMust(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 1),
+        new(Patterns.AsAnAi(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 2),
+        new(Patterns.InstructModel(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 3),
+        new(Patterns.UseTool(), InjectionFamily.ToolCall, Signals.ToolWord | Signals.Underscore, Signals.ToolWord, 3),
     ];
+
+    // Rules scanned over the whole text (rare triggers, or a cheap leading character).
+    private static readonly (Func<Regex> Pattern, InjectionFamily Family, long Required)[] ScannedRules =
+    [
+        (Patterns.OverrideSafety, InjectionFamily.Override, Signals.SafetyObject),
+        (Patterns.VocativeModel, InjectionFamily.AddressesModel, Signals.Comma),
+    ];
+
+    private static readonly AnchoredRule OverrideInstructionsRule =
+        new(Patterns.OverrideInstructions(), InjectionFamily.Override, Signals.OverrideVerb | Signals.InstructionNoun, Signals.OverrideVerb, 3);
+
+    private static readonly AnchoredRule NoteToModelRule = new(Patterns.NoteToModel(), InjectionFamily.AddressesModel, Signals.NoteWord, Signals.NoteWord, 0);
+
+    private static readonly AnchoredRule GreetModelRule = new(Patterns.GreetModel(), InjectionFamily.AddressesModel, Signals.GreetWord, Signals.GreetWord, 0);
+
+    [ThreadStatic]
+    private static List<(int Index, long Groups)>? t_hits;
+
+    [ThreadStatic]
+    private static List<Match>? t_matches;
 
     private readonly HashSet<string> _knownTools;
 
@@ -82,23 +102,77 @@ internal sealed partial class InjectionDetector
 
     private void Scan(string original, NormalizedText view, List<InjectionSpan> found)
     {
-        var n = view.Text;
-        foreach (var (pattern, family) in SentenceRules)
+        var hits = t_hits ??= [];
+        hits.Clear();
+        var signals = Signals.Scan(view.Span, hits);
+        const long Characters = Signals.Colon | Signals.Paren | Signals.Underscore | Signals.Quote | Signals.Comma;
+        if ((signals & ~Characters) == 0)
         {
+            return;
+        }
+
+        var n = view.Text;
+        var matches = t_matches ??= [];
+        foreach (var rule in SentenceRules)
+        {
+            if (!Signals.All(signals, rule.Required) || (rule.Family == InjectionFamily.AddressesModel && (signals & Signals.AnyAi) == 0))
+            {
+                continue;
+            }
+
+            matches.Clear();
+            rule.Run(n, hits, matches);
+            foreach (var match in matches)
+            {
+                AddSentence(original, view, match.Index, match.Length, rule.Family, found);
+            }
+        }
+
+        foreach (var (pattern, family, required) in ScannedRules)
+        {
+            if (!Signals.All(signals, required) || (family == InjectionFamily.AddressesModel && (signals & Signals.AnyAi) == 0))
+            {
+                continue;
+            }
+
             foreach (var match in pattern().EnumerateMatches(n))
             {
                 AddSentence(original, view, match.Index, match.Length, family, found);
             }
         }
 
-        ScanOverrideInstructions(original, view, n, found);
-        ScanAddressees(original, view, n, found);
-        ScanTemplates(original, view, n, found);
-        ScanRoleLabels(original, view, n, found);
-        ScanTurns(original, view, n, found);
-        ScanMarkup(original, view, n, found);
-        ScanJson(original, view, n, found);
-        ScanToolCalls(original, view, n, found);
+        if (Signals.All(signals, Signals.OverrideVerb | Signals.InstructionNoun))
+        {
+            ScanOverrideInstructions(original, view, n, hits, found);
+        }
+
+        if ((signals & Signals.AnyAi) != 0 && (signals & (Signals.NoteWord | Signals.GreetWord)) != 0)
+        {
+            ScanAddressees(original, view, n, signals, hits, found);
+        }
+
+        if ((signals & Signals.Template) != 0)
+        {
+            ScanTemplates(original, view, n, found);
+        }
+
+        if (Signals.All(signals, Signals.Label | Signals.Colon))
+        {
+            ScanRoleLabels(original, view, n, found);
+            ScanTurns(original, view, n, found);
+        }
+
+        if ((signals & Signals.Markup) != 0)
+        {
+            ScanMarkup(original, view, n, found);
+        }
+
+        if (Signals.All(signals, Signals.Json | Signals.Quote))
+        {
+            ScanJson(original, view, n, found);
+        }
+
+        ScanToolCalls(original, view, n, signals, found);
     }
 
     private static void AddSentence(string original, NormalizedText view, int index, int length, InjectionFamily family, List<InjectionSpan> found)

@@ -140,7 +140,7 @@ internal static partial class Patterns
     public static partial Regex RoleLabel();
 
     /// <summary>Conversation-turn labels: at a line start or after the end of a sentence.</summary>
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s{1,3})|(?<=\s\s))[ \t]*(?<label>user|human|humano|humain|usuario|utilisateur|utilizador|assistant|assistente|asistente|ai|ia)[ \t]*:", Lines)]
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s{1,3}))[ \t]*(?<label>user|human|humano|humain|usuario|utilisateur|utilizador|assistant|assistente|asistente|ai|ia)[ \t]*:", Lines)]
     public static partial Regex TurnLabel();
 
     /// <summary>What a fake assistant turn starts with: compliance.</summary>

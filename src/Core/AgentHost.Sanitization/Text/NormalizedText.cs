@@ -105,6 +105,7 @@ internal sealed class NormalizedText : IDisposable
         var view = new NormalizedText(chars, map, length, text.Length) { Obfuscated = obfuscated };
         view.UndoLeetspeak(oneAsL);
         view.CollapseSpacedLetters();
+        view.CollapseSpaces();
         return view;
     }
 
@@ -185,6 +186,26 @@ internal sealed class NormalizedText : IDisposable
                 Obfuscated = true;
             }
         }
+    }
+
+    // Runs of spaces become one, so multi-word triggers and patterns see "set aside" however it was spaced.
+    private void CollapseSpaces()
+    {
+        var chars = _chars;
+        var map = _map;
+        var write = 0;
+        for (var read = 0; read < Length; read++)
+        {
+            if (chars[read] == ' ' && write > 0 && chars[write - 1] == ' ')
+            {
+                continue;
+            }
+
+            chars[write] = chars[read];
+            map[write++] = map[read];
+        }
+
+        Length = write;
     }
 
     private static bool IsSpacingSeparator(char c) => c is ' ' or '.' or '-' or '_' or '*' or '\u00B7' or '+' or '|';

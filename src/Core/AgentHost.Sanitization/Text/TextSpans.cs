@@ -39,7 +39,8 @@ internal static class TextSpans
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '\n' || (c == '<' && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!')))
+            if (c == '\n' || (c == '<' && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!'))
+                || (c == '-' && text[i..].StartsWith("-->", StringComparison.Ordinal)))
             {
                 return TrimEnd(text, i);
             }
