@@ -11,10 +11,10 @@ internal sealed class AnchoredRule
 {
     private readonly Regex _anchored;
 
-    public AnchoredRule(Regex pattern, InjectionFamily family, long required, long anchor, int back)
+    public AnchoredRule(Regex pattern, Regex anchored, InjectionFamily family, long required, long anchor, int back)
     {
         Pattern = pattern;
-        _anchored = new Regex(@"\G(?:" + pattern + ")", pattern.Options);
+        _anchored = anchored;
         Family = family;
         Required = required;
         Anchor = anchor;

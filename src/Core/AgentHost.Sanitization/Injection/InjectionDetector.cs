@@ -15,27 +15,27 @@ internal sealed partial class InjectionDetector
     // and how many words before the trigger a match may start.
     private static readonly AnchoredRule[] SentenceRules =
     [
-        new(Patterns.OverrideEverything(), InjectionFamily.Override, Signals.OverrideVerb | Signals.Everything, Signals.OverrideVerb, 3),
-        new(Patterns.OverrideVoided(), InjectionFamily.Override, Signals.VoidWord | Signals.InstructionNoun, Signals.InstructionNoun, 1),
-        new(Patterns.NewTask(), InjectionFamily.Override, Signals.Possessive | Signals.TaskNoun, Signals.Possessive, 0),
-        new(Patterns.LeakSystemPrompt(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
-        new(Patterns.LeakYourInstructions(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject | Signals.Possessive, Signals.LeakVerb, 0),
-        new(Patterns.LeakAbove(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
-        new(Patterns.LeakReceived(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
-        new(Patterns.YouAreNow(), InjectionFamily.RoleChange, Signals.YouAre, Signals.YouAre, 0),
-        new(Patterns.YouAreA(), InjectionFamily.RoleChange, Signals.YouAre, Signals.YouAre, 1),
-        new(Patterns.FromNowOn(), InjectionFamily.RoleChange, Signals.FromNow, Signals.FromNow, 0),
-        new(Patterns.Pretend(), InjectionFamily.RoleChange, Signals.Pretend, Signals.Pretend, 1),
-        new(Patterns.ActAs(), InjectionFamily.RoleChange, Signals.ActVerb | Signals.AsIf, Signals.ActVerb, 0),
-        new(Patterns.SpecialMode(), InjectionFamily.RoleChange, Signals.Mode, Signals.Mode, 3),
-        new(Patterns.Unrestricted(), InjectionFamily.RoleChange, Signals.Without, Signals.Without, 3),
-        new(Patterns.IfYouAreModel(), InjectionFamily.AddressesModel, Signals.IfYou | Signals.AnyAi, Signals.IfYou, 0),
-        new(Patterns.ModelReadingThis(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 2),
-        new(Patterns.WhenYouSummarise(), InjectionFamily.AddressesModel, Signals.Summarise, Signals.Summarise, 2),
-        new(Patterns.ModelMust(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 1),
-        new(Patterns.AsAnAi(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 2),
-        new(Patterns.InstructModel(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 3),
-        new(Patterns.UseTool(), InjectionFamily.ToolCall, Signals.ToolWord | Signals.Underscore, Signals.ToolWord, 3),
+        new(Patterns.OverrideEverything(), Patterns.OverrideEverythingAnchored(), InjectionFamily.Override, Signals.OverrideVerb | Signals.Everything, Signals.OverrideVerb, 3),
+        new(Patterns.OverrideVoided(), Patterns.OverrideVoidedAnchored(), InjectionFamily.Override, Signals.VoidWord | Signals.InstructionNoun, Signals.InstructionNoun, 1),
+        new(Patterns.NewTask(), Patterns.NewTaskAnchored(), InjectionFamily.Override, Signals.Possessive | Signals.TaskNoun, Signals.Possessive, 0),
+        new(Patterns.LeakSystemPrompt(), Patterns.LeakSystemPromptAnchored(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
+        new(Patterns.LeakYourInstructions(), Patterns.LeakYourInstructionsAnchored(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject | Signals.Possessive, Signals.LeakVerb, 0),
+        new(Patterns.LeakAbove(), Patterns.LeakAboveAnchored(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
+        new(Patterns.LeakReceived(), Patterns.LeakReceivedAnchored(), InjectionFamily.PromptLeak, Signals.LeakVerb | Signals.LeakObject, Signals.LeakVerb, 0),
+        new(Patterns.YouAreNow(), Patterns.YouAreNowAnchored(), InjectionFamily.RoleChange, Signals.YouAre, Signals.YouAre, 0),
+        new(Patterns.YouAreA(), Patterns.YouAreAAnchored(), InjectionFamily.RoleChange, Signals.YouAre, Signals.YouAre, 1),
+        new(Patterns.FromNowOn(), Patterns.FromNowOnAnchored(), InjectionFamily.RoleChange, Signals.FromNow, Signals.FromNow, 0),
+        new(Patterns.Pretend(), Patterns.PretendAnchored(), InjectionFamily.RoleChange, Signals.Pretend, Signals.Pretend, 1),
+        new(Patterns.ActAs(), Patterns.ActAsAnchored(), InjectionFamily.RoleChange, Signals.ActVerb | Signals.AsIf, Signals.ActVerb, 0),
+        new(Patterns.SpecialMode(), Patterns.SpecialModeAnchored(), InjectionFamily.RoleChange, Signals.Mode, Signals.Mode, 3),
+        new(Patterns.Unrestricted(), Patterns.UnrestrictedAnchored(), InjectionFamily.RoleChange, Signals.Without, Signals.Without, 3),
+        new(Patterns.IfYouAreModel(), Patterns.IfYouAreModelAnchored(), InjectionFamily.AddressesModel, Signals.IfYou, Signals.IfYou, 0),
+        new(Patterns.ModelReadingThis(), Patterns.ModelReadingThisAnchored(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 2),
+        new(Patterns.WhenYouSummarise(), Patterns.WhenYouSummariseAnchored(), InjectionFamily.AddressesModel, Signals.Summarise, Signals.Summarise, 2),
+        new(Patterns.ModelMust(), Patterns.ModelMustAnchored(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 1),
+        new(Patterns.AsAnAi(), Patterns.AsAnAiAnchored(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 2),
+        new(Patterns.InstructModel(), Patterns.InstructModelAnchored(), InjectionFamily.AddressesModel, Signals.StrictAi, Signals.StrictAi, 3),
+        new(Patterns.UseTool(), Patterns.UseToolAnchored(), InjectionFamily.ToolCall, Signals.ToolWord | Signals.Underscore, Signals.ToolWord, 3),
     ];
 
     // Rules scanned over the whole text (rare triggers, or a cheap leading character).
@@ -46,11 +46,11 @@ internal sealed partial class InjectionDetector
     ];
 
     private static readonly AnchoredRule OverrideInstructionsRule =
-        new(Patterns.OverrideInstructions(), InjectionFamily.Override, Signals.OverrideVerb | Signals.InstructionNoun, Signals.OverrideVerb, 3);
+        new(Patterns.OverrideInstructions(), Patterns.OverrideInstructionsAnchored(), InjectionFamily.Override, Signals.OverrideVerb | Signals.InstructionNoun, Signals.OverrideVerb, 3);
 
-    private static readonly AnchoredRule NoteToModelRule = new(Patterns.NoteToModel(), InjectionFamily.AddressesModel, Signals.NoteWord, Signals.NoteWord, 0);
+    private static readonly AnchoredRule NoteToModelRule = new(Patterns.NoteToModel(), Patterns.NoteToModelAnchored(), InjectionFamily.AddressesModel, Signals.NoteWord, Signals.NoteWord, 0);
 
-    private static readonly AnchoredRule GreetModelRule = new(Patterns.GreetModel(), InjectionFamily.AddressesModel, Signals.GreetWord, Signals.GreetWord, 0);
+    private static readonly AnchoredRule GreetModelRule = new(Patterns.GreetModel(), Patterns.GreetModelAnchored(), InjectionFamily.AddressesModel, Signals.GreetWord, Signals.GreetWord, 0);
 
     [ThreadStatic]
     private static List<(int Index, long Groups)>? t_hits;
@@ -69,7 +69,8 @@ internal sealed partial class InjectionDetector
     /// <summary>Adds the spans of <paramref name="text"/> to remove to <paramref name="spans"/>, sorted and merged.</summary>
     public void Detect(string text, List<InjectionSpan> spans)
     {
-        if (text.Length < 4)
+        // Nothing shorter than this can carry an instruction ("<|system|>" is ten characters).
+        if (text.Length < 10)
         {
             return;
         }

@@ -49,9 +49,10 @@ internal static class Signals
     // Trigger → groups; a leading or trailing space in a trigger is a word boundary, checked at the match.
     private static readonly (string Text, long Groups)[] Triggers = Build();
     private static readonly SearchValues<string> Search = SearchValues.Create(Triggers.Select(t => t.Text.Trim()).Distinct().ToArray(), StringComparison.Ordinal);
-    private static readonly Dictionary<char, (string Text, long Groups, bool WordStart, bool WordEnd)[]> ByFirst = Triggers
+    // Triggers by their first two characters (every trigger has at least two).
+    private static readonly Dictionary<int, (string Text, long Groups, bool WordStart, bool WordEnd)[]> ByPrefix = Triggers
         .Select(t => (Text: t.Text.Trim(), t.Groups, WordStart: t.Text.StartsWith(' '), WordEnd: t.Text.EndsWith(' ')))
-        .GroupBy(t => t.Text[0])
+        .GroupBy(t => Key(t.Text[0], t.Text[1]))
         .ToDictionary(g => g.Key, g => g.ToArray());
 
     private static readonly SearchValues<char> Punctuation = SearchValues.Create("<\"(:_[]>{,");
@@ -90,7 +91,13 @@ internal static class Signals
             }
 
             index += offset;
-            foreach (var (trigger, bits, wordStart, wordEnd) in ByFirst[text[index]])
+            if (index + 1 >= text.Length || !ByPrefix.TryGetValue(Key(text[index], text[index + 1]), out var candidates))
+            {
+                offset = index + 1;
+                continue;
+            }
+
+            foreach (var (trigger, bits, wordStart, wordEnd) in candidates)
             {
                 if ((hits is null && (groups & bits) == bits) || !text[index..].StartsWith(trigger, StringComparison.Ordinal))
                 {
@@ -112,6 +119,8 @@ internal static class Signals
 
         return groups;
     }
+
+    private static int Key(char first, char second) => (first << 16) | second;
 
     private static (string, long)[] Build()
     {
