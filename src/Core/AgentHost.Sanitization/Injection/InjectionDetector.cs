@@ -109,6 +109,12 @@ internal sealed partial class InjectionDetector
         const long Characters = Signals.Colon | Signals.Paren | Signals.Underscore | Signals.Quote | Signals.Comma;
         if ((signals & ~Characters) == 0)
         {
+            // No trigger word: only a gateway-style or known tool's function-call syntax can still be an injection.
+            if (Signals.All(signals, Signals.Paren | Signals.Underscore))
+            {
+                ScanToolCalls(original, view, view.Text, signals, found);
+            }
+
             return;
         }
 

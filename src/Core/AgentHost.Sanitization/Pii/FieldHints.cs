@@ -66,8 +66,7 @@ internal static class FieldHints
             }
         }
 
-        return key.EndsWith("id", StringComparison.Ordinal) || key.EndsWith("ref", StringComparison.Ordinal) || key.EndsWith("code", StringComparison.Ordinal)
-            ? FieldHint.NotPersonal
-            : FieldHint.None;
+        // A generic "...Id" says nothing: Brazilian systems often key customers by their CPF.
+        return FieldHint.None;
     }
 }

@@ -42,7 +42,7 @@ internal sealed class NormalizedText : IDisposable
     public string Text => new(_chars, 0, Length);
 
     /// <summary>The original position of view position <paramref name="index"/>.</summary>
-    public int OriginalStart(int index) => index < Length ? _map[index] : OriginalLength;
+    public int OriginalStart(int index) => index < Length ? Decode(_map[index]) : OriginalLength;
 
     /// <summary>The original end (exclusive) of a view span ending (exclusive) at <paramref name="end"/>.</summary>
     public int OriginalEnd(int end)
@@ -53,8 +53,12 @@ internal sealed class NormalizedText : IDisposable
         }
 
         var last = _map[Math.Min(end, Length) - 1];
-        return Math.Min(OriginalLength, last + 1);
+        return Math.Min(OriginalLength, Decode(last) + (last < 0 ? 2 : 1));
     }
+
+    // A view character folded from a surrogate pair maps to -(index of its high surrogate + 1), so that its end is two
+    // characters after its start and a removal never splits the pair.
+    private static int Decode(int mapped) => mapped < 0 ? -mapped - 1 : mapped;
 
     /// <summary>Builds the view of <paramref name="text"/>; <paramref name="oneAsL"/> reads a '1' inside a word as 'l' instead of 'i'.</summary>
     public static NormalizedText Create(ReadOnlySpan<char> text, bool oneAsL = false)
@@ -84,7 +88,7 @@ internal sealed class NormalizedText : IDisposable
                 if (folded != CharFolding.Removed)
                 {
                     chars[length] = folded;
-                    map[length++] = i - 1;
+                    map[length++] = -i;
                 }
 
                 obfuscated = true;
