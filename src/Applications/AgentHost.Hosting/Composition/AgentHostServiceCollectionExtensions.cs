@@ -63,7 +63,8 @@ public static class AgentHostServiceCollectionExtensions
             sp.GetRequiredService<AgentOptions>(),
             sp.GetServices<AgentHook>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<AgentLoop>>()));
+            sp.GetService<ILogger<AgentLoop>>(),
+            sp.GetServices<IToolCallMiddleware>()));
         services.TryAddSingleton(sp => new AgentSessionService(
             sp.GetRequiredService<AgentLoop>(),
             sp.GetRequiredService<IConversationStore>(),
