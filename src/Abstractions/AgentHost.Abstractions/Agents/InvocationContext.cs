@@ -33,6 +33,12 @@ public sealed record InvocationContext
     /// <summary>The inbound <c>Authorization</c> header, for pass-through gateways; null when absent. Sensitive (redacted in <c>ToString</c>).</summary>
     public CallerAuthorization? Authorization { get; init; }
 
+    /// <summary>
+    /// The workload access token the runtime passed (<c>X-Amz-Bedrock-AgentCore-Identity-WAT</c>), for credentials from AgentCore
+    /// Identity; null when absent (local runs). Sensitive (redacted in <c>ToString</c>).
+    /// </summary>
+    public WorkloadAccessToken? WorkloadAccessToken { get; init; }
+
     /// <summary>The turn's absolute deadline (the caller's budget), when it has one.</summary>
     public DateTimeOffset? Deadline { get; init; }
 }

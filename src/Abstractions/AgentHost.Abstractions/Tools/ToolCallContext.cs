@@ -81,6 +81,9 @@ public sealed class ToolCallContext
     /// <summary>Set when this call resumes a call suspended in an earlier turn; null for a call the model just made.</summary>
     public ToolCallResumption? Resumption { get; init; }
 
+    /// <summary>Where the running tool reports progress (the loop streams each report as a <see cref="ToolCallProgressEvent"/>); null when nobody listens.</summary>
+    public IProgress<ToolProgress>? Progress { get; init; }
+
     /// <summary>Call after changing entries of <see cref="Arguments"/> in place, so that <see cref="ArgumentsJson"/> is computed again.</summary>
     public void ArgumentsChanged() => _argumentsJson = null;
 }

@@ -15,6 +15,19 @@ public static class ToolInvocation
     /// <summary>The <see cref="AIFunctionArguments.Context"/> key of the arguments as one JSON object (<see cref="System.Text.Json.JsonElement"/>).</summary>
     public static readonly object ArgumentsJsonKey = new ArgumentsJsonMarker();
 
+    /// <summary>The <see cref="AIFunctionArguments.Context"/> key of the call's progress sink (<see cref="IProgress{T}"/> of <see cref="ToolProgress"/>).</summary>
+    public static readonly object ProgressKey = typeof(IProgress<ToolProgress>);
+
+    /// <summary>
+    /// Where a running tool reports progress (the agent loop turns every report into a <see cref="Agents.ToolCallProgressEvent"/>
+    /// on the turn's event stream), or null when the function is invoked outside the agent loop.
+    /// </summary>
+    public static IProgress<ToolProgress>? GetProgress(this AIFunctionArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return arguments.Context is { } context && context.TryGetValue(ProgressKey, out var value) ? value as IProgress<ToolProgress> : null;
+    }
+
     /// <summary>The invocation the call belongs to, or null when the function is invoked outside the agent loop.</summary>
     public static InvocationContext? GetInvocation(this AIFunctionArguments arguments)
     {

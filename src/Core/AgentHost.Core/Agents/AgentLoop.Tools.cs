@@ -91,6 +91,7 @@ public sealed partial class AgentLoop
             context = new ToolCallContext(state.Invocation, call.CallId, call.Name, tool, calling.Arguments, state.Items, _options.Limits.TimeoutFor(call.Name))
             {
                 Resumption = resumption,
+                Progress = new ToolProgressWriter(events, call.CallId, call.Name),
             };
             if (calling.InterruptReason is not null)
             {
@@ -176,10 +177,11 @@ public sealed partial class AgentLoop
         var arguments = new AIFunctionArguments(context.Arguments)
         {
             // The invocation (caller, credential, deadline) travels with the call, never through ambient state.
-            Context = new Dictionary<object, object?>(2)
+            Context = new Dictionary<object, object?>(3)
             {
                 [ToolInvocation.InvocationKey] = context.Invocation,
                 [ToolInvocation.ArgumentsJsonKey] = context.ArgumentsJson,
+                [ToolInvocation.ProgressKey] = context.Progress,
             },
         };
         try

@@ -135,6 +135,7 @@ public sealed partial class AgentSessionService
                 RequestId = request.RequestId,
                 Caller = request.Caller,
                 Authorization = request.Authorization,
+                WorkloadAccessToken = request.WorkloadAccessToken,
                 Deadline = request.Deadline,
             };
             var turnRequest = new AgentTurnRequest

@@ -36,6 +36,9 @@ public sealed record SessionTurnRequest
     /// <summary>The inbound <c>Authorization</c> header, for pass-through gateways. Sensitive: passed explicitly, never stored or logged.</summary>
     public CallerAuthorization? Authorization { get; init; }
 
+    /// <summary>The workload access token the runtime passed, for credentials from AgentCore Identity. Sensitive: passed explicitly, never stored or logged.</summary>
+    public WorkloadAccessToken? WorkloadAccessToken { get; init; }
+
     /// <summary>The runtime request id.</summary>
     public string? RequestId { get; init; }
 

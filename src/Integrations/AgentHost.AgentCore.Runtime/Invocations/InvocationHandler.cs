@@ -221,6 +221,8 @@ public sealed partial class InvocationHandler
             Attributes = attributes,
             RequestId = string.IsNullOrEmpty(requestId) ? null : requestId,
             Authorization = CallerAuthorization.FromHeader(context.Request.Headers.Authorization.ToString()),
+            WorkloadAccessToken = WorkloadAccessToken.FromHeader(context.Request.Headers[RuntimeHeaders.WorkloadAccessToken].ToString()) ??
+                WorkloadAccessToken.FromHeader(context.Request.Headers[RuntimeHeaders.LegacyWorkloadAccessToken].ToString()),
             Deadline = payload.TimeoutMs is { } timeoutMs ? _time.GetUtcNow().AddMilliseconds(timeoutMs) : null,
             Metadata = payload.CustomerId is null ? null : new SessionMetadata { CustomerId = payload.CustomerId },
         };

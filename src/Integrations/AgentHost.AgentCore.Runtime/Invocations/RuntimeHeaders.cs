@@ -9,6 +9,12 @@ public static class RuntimeHeaders
     /// <summary>The runtime request id.</summary>
     public const string RequestId = "X-Amzn-Bedrock-AgentCore-Runtime-Request-Id";
 
+    /// <summary>The workload access token for AgentCore Identity.</summary>
+    public const string WorkloadAccessToken = "X-Amz-Bedrock-AgentCore-Identity-WAT";
+
+    /// <summary>The older name of <see cref="WorkloadAccessToken"/>, read when the current one is absent.</summary>
+    public const string LegacyWorkloadAccessToken = "WorkloadAccessToken";
+
     /// <summary>The prefix of allow-listed custom headers; they become caller attributes named after the suffix.</summary>
     public const string CustomPrefix = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
 }

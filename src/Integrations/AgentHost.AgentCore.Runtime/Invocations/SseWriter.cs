@@ -12,7 +12,7 @@ namespace AgentHost.AgentCore.Runtime.Invocations;
 
 /// <summary>
 /// Writes a turn as Server-Sent Events: <c>message</c> events carry <c>{"text": ...}</c> fragments, <c>tool_call</c> events
-/// report tool progress, the last event is <c>done</c> with the same summary as the JSON response, or <c>error</c> with
+/// report tool calls starting and finishing, <c>tool_progress</c> events the progress a running tool reports, the last event is <c>done</c> with the same summary as the JSON response, or <c>error</c> with
 /// <c>{"error","error_type","message"}</c> if the turn failed after streaming began.
 /// </summary>
 internal sealed class SseWriter(HttpResponse response)
@@ -49,6 +49,12 @@ internal sealed class SseWriter(HttpResponse response)
                                 DurationMs = Math.Round(finished.Call.DurationMs, 3),
                             },
                             RuntimeJsonContext.Default.ToolCallProgress);
+                        break;
+                    case ToolCallProgressEvent progress:
+                        await WriteAsync(
+                            "tool_progress",
+                            new ToolProgressData { ToolUseId = progress.CallId, Name = progress.Name, Progress = progress.Progress, Total = progress.Total, Message = progress.Message },
+                            RuntimeJsonContext.Default.ToolProgressData);
                         break;
                     case AgentErrorEvent error:
                         _error = error;

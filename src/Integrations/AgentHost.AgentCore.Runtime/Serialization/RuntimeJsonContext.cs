@@ -12,4 +12,5 @@ namespace AgentHost.AgentCore.Runtime.Serialization;
 [JsonSerializable(typeof(PingResponse))]
 [JsonSerializable(typeof(TextChunk))]
 [JsonSerializable(typeof(ToolCallProgress))]
+[JsonSerializable(typeof(ToolProgressData))]
 public sealed partial class RuntimeJsonContext : JsonSerializerContext;
