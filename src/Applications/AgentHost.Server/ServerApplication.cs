@@ -3,7 +3,6 @@ using AgentHost.Abstractions.Conversations;
 using AgentHost.AgentCore.Runtime;
 using AgentHost.AgentCore.Runtime.Ping;
 using AgentHost.Gateway;
-using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Connections;
 using AgentHost.DevGateway;
 using AgentHost.Gateway.Status;
@@ -139,14 +138,6 @@ public static partial class ServerApplication
         // before /ping turns healthy.
         app.Services.GetService<GatewayToolProvider>()?.StartDiscovery();
 
-        // The inbound bearer token reaches gateways configured for pass-through (AGENTCORE_GATEWAY_<NAME>_PASS_THROUGH_AUTH).
-        app.Use(async (context, next) =>
-        {
-            using (InboundAuthorization.Use(context.Request.Headers.Authorization.ToString()))
-            {
-                await next(context);
-            }
-        });
         app.UseAgentCoreRuntime();
         return app;
     }
