@@ -146,10 +146,9 @@ public sealed class AuthenticationTests
 
         server.AcceptToken("caller-token");
         var before = server.AuthorizationHeaders.Count;
-        using (InboundAuthorization.Use("Bearer caller-token"))
-        {
-            await function.InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-1" }, TestContext.Current.CancellationToken);
-        }
+        await function.InvokeAsync(
+            GatewayTestHost.Arguments(GatewayTestHost.Invocation("Bearer caller-token"), new Dictionary<string, object?> { ["orderId"] = "O-1" }),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(1, server.CallCalls);
         Assert.All(server.AuthorizationHeaders.Skip(before), h => Assert.Equal("Bearer caller-token", h));
@@ -186,13 +185,11 @@ public sealed class AuthenticationTests
         Assert.Empty(await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi"), TestContext.Current.CancellationToken));
         Assert.Equal(0, server.ListCalls);
 
-        IReadOnlyList<Microsoft.Extensions.AI.AITool> first;
-        using (InboundAuthorization.Use("Bearer caller-token"))
-        {
-            first = await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi"), TestContext.Current.CancellationToken);
-            await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi again"), TestContext.Current.CancellationToken);
-            await (await host.ResolveAsync("orders___get_order")).InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-4" }, TestContext.Current.CancellationToken);
-        }
+        var caller = GatewayTestHost.Invocation("Bearer caller-token");
+        var first = await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context(caller, "hi"), TestContext.Current.CancellationToken);
+        await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context(caller, "hi again"), TestContext.Current.CancellationToken);
+        await (await host.ResolveAsync("orders___get_order")).InvokeAsync(
+            GatewayTestHost.Arguments(caller, new Dictionary<string, object?> { ["orderId"] = "O-4" }), TestContext.Current.CancellationToken);
 
         await Task.Delay(300, TestContext.Current.CancellationToken); // room for a background request that must not happen
         Assert.Equal(5, first.Count);

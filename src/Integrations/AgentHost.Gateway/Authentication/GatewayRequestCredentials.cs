@@ -17,7 +17,7 @@ internal static class GatewayRequestCredentials
     public const string InvocationKey = "AgentHost.Invocation";
 
     /// <summary>Attaches <paramref name="invocation"/> to <paramref name="request"/> (nothing when it is null).</summary>
-    public static void Attach(JsonRpcRequest request, InvocationContext? invocation)
+    public static void Attach(JsonRpcMessage request, InvocationContext? invocation)
     {
         if (invocation is null)
         {

@@ -34,7 +34,7 @@ namespace AgentHost.Gateway.Connections;
 /// </remarks>
 internal sealed class GatewaySession : IAsyncDisposable
 {
-    private static long s_lastProgressToken;
+    private static long s_lastId;
     private readonly ConcurrentDictionary<string, IProgress<ToolProgress>> _progress = new(StringComparer.Ordinal);
     private McpClient? _client;
 
@@ -131,22 +131,30 @@ internal sealed class GatewaySession : IAsyncDisposable
         var parameters = new JsonObject
         {
             ["name"] = name,
-            ["arguments"] = JsonValue.Create(arguments),
+            ["arguments"] = arguments.ValueKind == JsonValueKind.Object ? JsonObject.Create(arguments) : new JsonObject(),
         };
         string? token = null;
         if (progress is not null)
         {
-            token = "agenthost-" + Interlocked.Increment(ref s_lastProgressToken).ToString(CultureInfo.InvariantCulture);
+            token = NextId();
             parameters["_meta"] = new JsonObject { ["progressToken"] = token };
             _progress[token] = progress;
         }
 
+        // An id of our own (the SDK keeps a given id): a cancelled call is announced with it.
+        var request = new JsonRpcRequest { Id = new RequestId(NextId()), Method = RequestMethods.ToolsCall, Params = parameters };
+        GatewayRequestCredentials.Attach(request, invocation);
         try
         {
-            var request = new JsonRpcRequest { Method = RequestMethods.ToolsCall, Params = parameters };
-            GatewayRequestCredentials.Attach(request, invocation);
             var response = await Client.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
             return JsonSerializer.Deserialize(response.Result, McpJson.CallToolResult) ?? throw new McpException("The gateway's tools/call result is null.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The SDK announces a cancellation only once the request's POST has completed; a call still reading its answer
+            // stream is cancelled by closing the connection, which does not cancel a Streamable HTTP request. Say it explicitly.
+            _ = AnnounceCancellationAsync(request.Id, invocation);
+            throw;
         }
         finally
         {
@@ -163,6 +171,35 @@ internal sealed class GatewaySession : IAsyncDisposable
         if (Interlocked.Exchange(ref _client, null) is { } client)
         {
             await client.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A request id or progress token in a namespace of its own (<c>agenthost-N</c>; the SDK numbers its own requests).</summary>
+    private static string NextId() => "agenthost-" + Interlocked.Increment(ref s_lastId).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Sends <c>notifications/cancelled</c> for a request (best effort, bounded, never throws), with the request's invocation.</summary>
+    private async Task AnnounceCancellationAsync(RequestId requestId, InvocationContext? invocation)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var notification = new JsonRpcNotification
+            {
+                Method = NotificationMethods.CancelledNotification,
+                Params = new JsonObject
+                {
+                    ["requestId"] = JsonSerializer.SerializeToNode(requestId, McpJson.RequestId),
+                    ["reason"] = "The tool call was cancelled or timed out.",
+                },
+            };
+            GatewayRequestCredentials.Attach(notification, invocation);
+
+            await Client.SendMessageAsync(notification, timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Announcing a cancellation is best effort: the caller already has its OperationCanceledException.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -11,6 +11,8 @@ internal static class McpJson
 
     public static readonly JsonTypeInfo<CallToolResult> CallToolResult = Get<CallToolResult>();
 
+    public static readonly JsonTypeInfo<RequestId> RequestId = Get<RequestId>();
+
     public static readonly JsonTypeInfo<ProgressNotificationParams> ProgressNotification = Get<ProgressNotificationParams>();
 
     private static JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T));
