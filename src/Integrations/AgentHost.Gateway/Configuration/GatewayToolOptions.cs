@@ -58,4 +58,7 @@ public sealed class GatewayToolOptions
 
     /// <summary>Refresh an OAuth token this long before it expires. Default 60 seconds (capped at half the token lifetime).</summary>
     public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Changes the SDK client options of every gateway session (tests: e.g. declare client capabilities). Default none.</summary>
+    internal Action<ModelContextProtocol.Client.McpClientOptions>? ConfigureClient { get; set; }
 }

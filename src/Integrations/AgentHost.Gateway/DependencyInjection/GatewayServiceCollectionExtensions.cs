@@ -72,6 +72,7 @@ public static class GatewayServiceCollectionExtensions
             services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             services.GetRequiredService<TimeProvider>(),
             GatewayHttpPipeline.CreatePrimaryHandler,
-            services.GetService<IAwsCredentialsProvider>()));
+            services.GetService<IAwsCredentialsProvider>(),
+            options.ConfigureClient));
     }
 }
