@@ -30,7 +30,7 @@ if [ "$node_major" -lt 22 ]; then
   echo "mcp-peer: Node.js $("$node22/node_modules/$node_pkg/bin/node" --version) in $node22"
 fi
 mkdir -p "$dest"
-for f in mcp-server.mjs scenario.mjs loopback.mjs package.json package-lock.json; do
+for f in mcp-server.mjs scenario.mjs loopback.mjs identity-oracle.mjs package.json package-lock.json; do
   if ! cmp -s "$src/$f" "$dest/$f"; then cp "$src/$f" "$dest/$f"; rm -f "$dest/.installed"; fi
 done
 if [ -f "$dest/.installed" ] && [ -d "$dest/node_modules/@modelcontextprotocol/sdk" ]; then

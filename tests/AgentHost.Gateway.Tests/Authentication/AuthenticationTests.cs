@@ -134,6 +134,26 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task ClientCredentials_TokenFromStartUp_IsFetchedAgainAtTheFirstInvocationOnlyAsync()
+    {
+        // AgentCore Runtime V2 restores sessions from a snapshot taken after start-up: a token fetched then is never reused blindly.
+        await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(JwtGateway(server, SecretVariable(server))));
+        await host.WaitForToolsAsync(5);
+        var function = await host.ResolveAsync("orders___get_order");
+        Assert.Equal(1, server.TokenRequests);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await function.InvokeAsync(
+                GatewayTestHost.Arguments(GatewayTestHost.Invocation(), new Dictionary<string, object?> { ["orderId"] = $"O-{i}" }), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(2, server.TokenRequests);
+        Assert.All(server.Requests.Where(r => r.RpcMethod == "tools/call"), r => Assert.Equal("Bearer token-2", r.Authorization));
+    }
+
+    [Fact]
     public async Task PassThroughAuthorization_SendsTheInboundBearerOnToolCallsAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
