@@ -4,15 +4,15 @@ using ModelContextProtocol.Server;
 
 namespace AgentHost.DevGateway.Http;
 
-/// <summary>Builds the MCP server options that expose the catalog through list/call handlers.</summary>
+/// <summary>Fills the MCP server options that expose the catalog through list/call handlers.</summary>
 internal static class McpServerOptionsFactory
 {
-    public static McpServerOptions Create(ToolService tools) => new()
+    public static void Configure(McpServerOptions options, ToolService tools)
     {
-        ServerInfo = new Implementation { Name = "agenthost-devgateway", Version = "1.0.0" },
-        ServerInstructions = "Local development gateway for a financial-services contact centre. Tool names are target___tool; use x_amz_bedrock_agentcore_search to find tools.",
-        Capabilities = new ServerCapabilities { Tools = new ToolsCapability() },
-        Handlers = new McpServerHandlers
+        options.ServerInfo = new Implementation { Name = "agenthost-devgateway", Version = "1.0.0" };
+        options.ServerInstructions = "Local development gateway for a financial-services contact centre. Tool names are target___tool; use x_amz_bedrock_agentcore_search to find tools.";
+        options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability() };
+        options.Handlers = new McpServerHandlers
         {
             ListToolsHandler = (request, cancellationToken) => ValueTask.FromResult(new ListToolsResult { Tools = [.. tools.Tools] }),
             CallToolHandler = (request, cancellationToken) =>
@@ -20,6 +20,6 @@ internal static class McpServerOptionsFactory
                 CallToolRequestParams parameters = request.Params ?? throw new ArgumentException("tools/call needs parameters.", nameof(request));
                 return ValueTask.FromResult(tools.Call(parameters.Name, parameters.Arguments?.AsReadOnly()));
             },
-        },
-    };
+        };
+    }
 }
