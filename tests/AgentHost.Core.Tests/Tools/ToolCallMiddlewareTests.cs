@@ -212,6 +212,47 @@ public sealed class ToolCallMiddlewareTests
         Assert.DoesNotContain("caller-token", seen.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunStreamingAsync_ToolReportsProgress_StreamsProgressEventsBetweenItsStartAndFinish()
+    {
+        var fixture = new LoopFixture();
+        fixture.Tools.Add(TestTools.Create("export", (args, _) =>
+        {
+            var progress = args.GetProgress();
+            progress?.Report(new ToolProgress(1, 2, "half"));
+            progress?.Report(new ToolProgress(2, 2));
+            return new ValueTask<object?>("exported");
+        }));
+        fixture.Model.ThenToolCalls(Responses.Call("c1", "export")).ThenText("done");
+
+        var events = new List<AgentEvent>();
+        await foreach (var item in fixture.CreateLoop().RunStreamingAsync(LoopFixture.Request(), TestContext.Current.CancellationToken))
+        {
+            events.Add(item);
+        }
+
+        var started = events.FindIndex(e => e is ToolCallStartedEvent);
+        var finished = events.FindIndex(e => e is ToolCallFinishedEvent);
+        var progressEvents = events.OfType<ToolCallProgressEvent>().ToList();
+        Assert.Equal([new ToolCallProgressEvent("c1", "export", 1, 2, "half"), new ToolCallProgressEvent("c1", "export", 2, 2, null)], progressEvents);
+        Assert.All(progressEvents, p => Assert.InRange(events.IndexOf(p), started + 1, finished - 1));
+    }
+
+    [Fact]
+    public void InvocationContext_ToString_RedactsTheCallersCredentialAndWorkloadToken()
+    {
+        var invocation = new InvocationContext
+        {
+            SessionId = "s",
+            TurnId = "t",
+            Authorization = CallerAuthorization.FromHeader("Bearer caller-secret"),
+            WorkloadAccessToken = WorkloadAccessToken.FromHeader("wat-secret"),
+        };
+
+        Assert.DoesNotContain("secret", invocation.ToString(), StringComparison.Ordinal);
+        Assert.Equal("wat-secret", invocation.WorkloadAccessToken?.Value);
+    }
+
     private static DelegateToolCallMiddleware Recording(string name, List<string> log) => new(async (context, next, ct) =>
     {
         log.Add($"{name}:before");
