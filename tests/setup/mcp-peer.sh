@@ -25,7 +25,7 @@ if [ "$node_major" -lt 22 ]; then
   node22="$root/.tools/node22"
   if [ ! -x "$node22/node_modules/$node_pkg/bin/node" ]; then
     mkdir -p "$node22"
-    npm install --prefix "$node22" --no-audit --no-fund --loglevel=error "$node_pkg@22.23.5"
+    npm install --prefix "$node22" --no-audit --no-fund --loglevel=error "$node_pkg@22.23.3"
   fi
   echo "mcp-peer: Node.js $("$node22/node_modules/$node_pkg/bin/node" --version) in $node22"
 fi
