@@ -34,7 +34,4 @@ internal static partial class GatewayLog
 
     [LoggerMessage(5010, LogLevel.Debug, "Gateway tool {Tool} failed: {Reason}")]
     public static partial void ToolFailed(ILogger logger, string tool, string reason);
-
-    [LoggerMessage(5011, LogLevel.Debug, "Gateway {Gateway} event stream stopped ({Reason}); change notices arrive on tool-call answers only.")]
-    public static partial void EventStreamStopped(ILogger logger, string gateway, string reason);
 }
