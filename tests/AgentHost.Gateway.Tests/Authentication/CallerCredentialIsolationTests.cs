@@ -76,4 +76,27 @@ public sealed class CallerCredentialIsolationTests
         Assert.DoesNotContain(requests, r => r.HttpMethod == "GET");
         Assert.DoesNotContain(requests, r => r.RpcMethod is not null && r.Authorization.Length == 0 && r.RpcMethod != "notifications/cancelled");
     }
+
+    [Fact]
+    public async Task PassThroughOnly_CallerWithARefusedToken_FailsAloneWithoutReinitialisingTheSharedSessionAsync()
+    {
+        await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
+        server.AcceptToken("caller-a");
+        var gateway = GatewayTestHost.Gateway("passthrough", server.Url, GatewayAuthType.CustomJwt);
+        gateway.PassThroughAuthorization = true;
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(gateway));
+        var a = GatewayTestHost.Invocation("Bearer caller-a");
+        await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context(a, "hi"), TestContext.Current.CancellationToken);
+        var function = await host.ResolveAsync("orders___get_order");
+        var initializes = server.Initializes;
+
+        var error = await Assert.ThrowsAsync<AgentHost.Gateway.Tools.GatewayToolException>(async () => await function.InvokeAsync(
+            GatewayTestHost.Arguments(GatewayTestHost.Invocation("Bearer forged"), new Dictionary<string, object?> { ["orderId"] = "O-666" }), TestContext.Current.CancellationToken));
+        await function.InvokeAsync(GatewayTestHost.Arguments(a, new Dictionary<string, object?> { ["orderId"] = "O-102" }), TestContext.Current.CancellationToken);
+
+        Assert.Contains("HTTP 401", error.Message, StringComparison.Ordinal);
+        Assert.Equal(initializes, server.Initializes);
+        Assert.Single(server.Requests, r => r.Authorization == "Bearer forged");
+        Assert.Equal(1, server.CallCalls);
+    }
 }

@@ -198,7 +198,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
             (var session, generation) = await GetSessionAsync(invocation, cancellationToken).ConfigureAwait(false);
             return await operation(session, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Rejection(ex) is { } status)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Rejection(ex) is { } status && !RejectsTheCaller(status, invocation))
         {
             // 401: the token expired or was revoked; 404: the MCP session is gone. Either way: new token, new session, one retry.
             GatewayLog.Reinitialising(_logger, Name, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -212,6 +212,13 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
             return await operation(session, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A 401 for a request that carried the caller's own token (pass-through): the caller's token is refused, which a new
+    /// session would not change; the shared session is kept for everybody else and the call fails.
+    /// </summary>
+    private bool RejectsTheCaller(HttpStatusCode status, InvocationContext? invocation) =>
+        status == HttpStatusCode.Unauthorized && Gateway.PassThroughAuthorization && invocation?.Authorization is not null;
 
     /// <summary>
     /// The status of a failure that means "re-authenticate and re-initialise" (401 or 404, anywhere in the exception chain: the
