@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AgentHost.Gateway.Tests.Support;
 
-/// <summary>One HTTP request a test server received.</summary>
+/// <summary>One HTTP request a test server received (in a TestMcpServer file: the gateway benchmarks compile those too).</summary>
 /// <param name="HttpMethod">GET, POST or DELETE.</param>
 /// <param name="RpcMethod">The JSON-RPC method of a POST's message, else null.</param>
 /// <param name="Arguments">The <c>arguments</c> of a <c>tools/call</c> as JSON, else null.</param>
