@@ -41,7 +41,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     {
         Gateway = gateway;
         _options = options;
-        _loggerFactory = services.LoggerFactory;
+        _loggerFactory = new SdkLoggerFactory(services.LoggerFactory);
         _logger = services.LoggerFactory.CreateLogger("AgentHost.Gateway");
         _time = services.TimeProvider;
         _configureClient = services.ConfigureClient;
