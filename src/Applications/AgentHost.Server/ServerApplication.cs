@@ -76,6 +76,10 @@ public static partial class ServerApplication
                 }
 
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
+                foreach (var warning in settings.Warnings)
+                {
+                    LogConfigurationWarning(logger, warning);
+                }
 
                 // Open the conversation store (schema, connections, native library; for DynamoDB a first request that also
                 // surfaces a missing table or permission in the log) while the tools are discovered, so the first turn does
@@ -216,6 +220,9 @@ public static partial class ServerApplication
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The conversation store failed its start-up check ({ErrorType}): {Error}. Turns will fail until it is reachable.")]
     private static partial void LogStoreCheckFailed(ILogger logger, string errorType, string error);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    private static partial void LogConfigurationWarning(ILogger logger, string warning);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "AgentHost listening on {Urls}. Model: {Model} | Store: {Store} | Tools: {Gateways} ({ToolCount} tools)")]
     private static partial void LogStarted(ILogger logger, string urls, string model, string store, string gateways, int toolCount);
