@@ -24,6 +24,7 @@ COPY src/Integrations/AgentHost.Storage.DynamoDb/AgentHost.Storage.DynamoDb.cspr
 COPY src/Integrations/AgentHost.Storage.Sqlite/AgentHost.Storage.Sqlite.csproj src/Integrations/AgentHost.Storage.Sqlite/
 COPY src/Applications/AgentHost.DevGateway/AgentHost.DevGateway.csproj src/Applications/AgentHost.DevGateway/
 COPY src/Applications/AgentHost.Hosting/AgentHost.Hosting.csproj src/Applications/AgentHost.Hosting/
+COPY src/Applications/AgentHost.Hosting.Generators/AgentHost.Hosting.Generators.csproj src/Applications/AgentHost.Hosting.Generators/
 COPY src/Applications/AgentHost.Server/AgentHost.Server.csproj src/Applications/AgentHost.Server/ServerRuntime.props src/Applications/AgentHost.Server/
 # Restored for linux-arm64 with ReadyToRun and trimming on: a self-contained publish needs the runtime packs, the
 # ReadyToRun compiler and the trimmer.
