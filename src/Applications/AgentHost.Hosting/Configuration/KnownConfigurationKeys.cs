@@ -1,3 +1,5 @@
+using AgentHost.Bedrock;
+
 namespace AgentHost.Hosting.Configuration;
 
 /// <summary>The configuration keys the host understands, derived from <see cref="AgentHostSettingsCatalog"/>; anything else under its sections is unknown.</summary>
@@ -22,7 +24,14 @@ internal static class KnownConfigurationKeys
     public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways" };
 
     /// <summary><c>AGENTHOST_*</c> variables other components read from the environment themselves (not configuration keys).</summary>
-    public static readonly string[] VariablesReadElsewhere = ["AGENTHOST_BEDROCK_PROMPT_CACHING"];
+    public static readonly string[] VariablesReadElsewhere =
+    [
+        BedrockChatClientOptions.PromptCachingVariable,
+        BedrockChatClientOptions.GuardrailIdVariable,
+        BedrockChatClientOptions.GuardrailVersionVariable,
+        BedrockChatClientOptions.GuardrailTraceVariable,
+        BedrockChatClientOptions.GuardrailStreamModeVariable,
+    ];
 
     /// <summary>Whether a key is a known setting, a list item or map entry of one, or under a foreign open section.</summary>
     public static bool IsKnown(string key) =>
