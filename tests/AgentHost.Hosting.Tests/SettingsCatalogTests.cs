@@ -15,7 +15,7 @@ public sealed class SettingsCatalogTests : IDisposable
     [Fact]
     public void All_DeclaresEveryBoundSetting()
     {
-        Assert.Equal(33, AgentHostSettingsCatalog.All.Count);
+        Assert.Equal(42, AgentHostSettingsCatalog.All.Count);
         Assert.Equal(AgentHostSettingsCatalog.All.Count, AgentHostSettingsCatalog.All.Select(s => s.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Contains(AgentHostSettingsCatalog.All, s => s.Key == "Runtime:GatewayStartupWaitSeconds" && s.Default == "10" && s.Maximum == 300);
         Assert.Equal("Maximum model calls per turn, 1 to 1000. Default: 20.", AgentHostSettingsCatalog.Get("Agent:Limits:MaxCycles").Description);
@@ -136,9 +136,15 @@ public sealed class SettingsCatalogTests : IDisposable
     /// <summary>A valid value other than the default, and the key to set it under.</summary>
     private (string Key, string Value) Sample(SettingDescriptor setting)
     {
-        if (setting.Key == "Agent:InstructionsFile")
+        // Text whose rules go beyond the declaration (a file that exists, a URL, a list of cache points).
+        switch (setting.Key)
         {
-            return (setting.Key, _folder.Write("instructions.md", "You are {agentName}."));
+            case "Agent:InstructionsFile":
+                return (setting.Key, _folder.Write("instructions.md", "You are {agentName}."));
+            case "Model:OpenAI:BaseUrl":
+                return (setting.Key, "http://localhost:11434/v1");
+            case "Model:Bedrock:PromptCaching":
+                return (setting.Key, "system,history");
         }
 
         return setting.Kind switch

@@ -82,8 +82,18 @@ public static partial class ServerApplication
                     LogConfigurationWarning(logger, warning);
                 }
 
-                // The shared start-up: the store opens in the background, the first discovery is awaited (bounded).
-                var startup = await AgentHostStartup.CompleteAsync(app.Services, cancellationToken);
+                // The shared start-up: the model is created, the store opens in the background, the first discovery is awaited (bounded).
+                StartupReport startup;
+                try
+                {
+                    startup = await AgentHostStartup.CompleteAsync(app.Services, cancellationToken);
+                }
+                catch (ConfigurationValidationException ex)
+                {
+                    await Console.Error.WriteLineAsync(ex.Message);
+                    return ConfigurationError;
+                }
+
                 readiness.MarkReady();
 
                 LogStarted(logger, string.Join(", ", app.Urls), description.Model, description.Store, description.Gateways, startup.ToolCount);

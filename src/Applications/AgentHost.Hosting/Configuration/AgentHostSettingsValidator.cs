@@ -8,11 +8,14 @@ namespace AgentHost.Hosting.Configuration;
 /// <summary>
 /// Validates bound <see cref="AgentHostSettings"/>: every setting against its declaration in <see cref="AgentHostSettingsCatalog"/>
 /// (range, allowed values, required text), then the rules between settings (a table for DynamoDB, a model id for Bedrock,
-/// the instructions file and placeholders). Each failure names the key, its value, where it came from and what is allowed.
+/// a URL and a model for an OpenAI-compatible endpoint, a guardrail version, prompt-cache points, the instructions file and
+/// placeholders). Each failure names the key, its value, where it came from and what is allowed.
 /// </summary>
 /// <param name="configuration">The configuration the settings were bound from (for the source of each value).</param>
 public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration) : IValidateOptions<AgentHostSettings>
 {
+    private static readonly string[] CachePoints = ["none", "true", "false", "1", "0", "system", "tools", "history"];
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, AgentHostSettings options)
     {
@@ -35,7 +38,8 @@ public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration)
             errors.Add($"'{setting.Key}' (from {Source(setting.Key)}) must not be empty.");
         }
 
-        if (setting.AllowedValues.Count > 0 && value is string text && !setting.AllowedValues.Contains(text, StringComparer.OrdinalIgnoreCase))
+        var unsetOptional = string.IsNullOrWhiteSpace(value as string) && setting.Default.Length == 0;
+        if (setting.AllowedValues.Count > 0 && value is string text && !unsetOptional && !setting.AllowedValues.Contains(text, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add($"'{setting.Key}' is '{text}' (from {Source(setting.Key)}); it must be one of: {string.Join(", ", setting.AllowedValues)}.");
         }
@@ -118,6 +122,7 @@ public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration)
             errors.Add($"'Model:Provider' is 'bedrock' but no model id is configured: set {Named("Agent:Model:ModelId")}.");
         }
 
+        CheckModelProviders(settings, errors);
         var instructions = agent.Instructions;
         if (!string.IsNullOrWhiteSpace(agent.InstructionsFile))
         {
@@ -142,11 +147,47 @@ public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration)
         }
     }
 
+    private void CheckModelProviders(AgentHostSettings settings, List<string> errors)
+    {
+        var bedrock = settings.Model.Bedrock;
+        if (!string.IsNullOrWhiteSpace(bedrock.GuardrailId) && string.IsNullOrWhiteSpace(bedrock.GuardrailVersion))
+        {
+            errors.Add($"'Model:Bedrock:GuardrailId' is set but 'Model:Bedrock:GuardrailVersion' is empty; give a version number or DRAFT ({Variable("Model:Bedrock:GuardrailVersion")}).");
+        }
+
+        if (bedrock.PromptCaching.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(p => !CachePoints.Contains(p, StringComparer.OrdinalIgnoreCase)))
+        {
+            errors.Add($"'Model:Bedrock:PromptCaching' is '{bedrock.PromptCaching}' (from {Source("Model:Bedrock:PromptCaching")}); it must be none, true, false, or a comma-separated list of system, tools, history.");
+        }
+
+        var openAI = settings.Model.OpenAI;
+        if (!string.IsNullOrWhiteSpace(openAI.BaseUrl) && !(Uri.TryCreate(openAI.BaseUrl, UriKind.Absolute, out var baseUrl) && (baseUrl.Scheme == Uri.UriSchemeHttp || baseUrl.Scheme == Uri.UriSchemeHttps)))
+        {
+            errors.Add($"'Model:OpenAI:BaseUrl' is '{openAI.BaseUrl}' (from {Source("Model:OpenAI:BaseUrl")}); it must be an absolute http(s) URL such as http://localhost:11434/v1.");
+        }
+
+        if (string.Equals(settings.Model.Provider, "openai", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(openAI.BaseUrl))
+            {
+                errors.Add($"'Model:Provider' is 'openai' but no endpoint is configured: set {Named("Model:OpenAI:BaseUrl")}, e.g. http://localhost:11434/v1.");
+            }
+
+            if (string.IsNullOrWhiteSpace(openAI.Model))
+            {
+                errors.Add($"'Model:Provider' is 'openai' but no model is configured: set {Named("Model:OpenAI:Model")}, e.g. llama3.1.");
+            }
+        }
+    }
+
     /// <summary>A key with its preferred environment variable, e.g. <c>'Agent:Model:ModelId' (AGENTHOST_MODEL_ID)</c>.</summary>
-    private static string Named(string key)
+    private static string Named(string key) => $"'{key}' ({Variable(key)})";
+
+    /// <summary>The preferred environment variable of a key: its first alias, else the generic form.</summary>
+    private static string Variable(string key)
     {
         var setting = AgentHostSettingsCatalog.Get(key);
-        return $"'{setting.Key}' ({(setting.Aliases.Count > 0 ? setting.Aliases[0] : setting.EnvironmentVariable)})";
+        return setting.Aliases.Count > 0 ? setting.Aliases[0] : setting.EnvironmentVariable;
     }
 
     private string Source(string key) => ConfigurationSources.Describe(configuration, key);

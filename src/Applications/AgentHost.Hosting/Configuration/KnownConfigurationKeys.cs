@@ -1,5 +1,3 @@
-using AgentHost.Bedrock;
-
 namespace AgentHost.Hosting.Configuration;
 
 /// <summary>The configuration keys the host understands, derived from <see cref="AgentHostSettingsCatalog"/>; anything else under its sections is unknown.</summary>
@@ -23,21 +21,11 @@ internal static class KnownConfigurationKeys
     /// <summary>Top-level names that are allowed although the host does not bind them (other components read them).</summary>
     public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways" };
 
-    /// <summary><c>AGENTHOST_*</c> variables other components read from the environment themselves (not configuration keys).</summary>
-    public static readonly string[] VariablesReadElsewhere =
-    [
-        BedrockChatClientOptions.PromptCachingVariable,
-        BedrockChatClientOptions.GuardrailIdVariable,
-        BedrockChatClientOptions.GuardrailVersionVariable,
-        BedrockChatClientOptions.GuardrailTraceVariable,
-        BedrockChatClientOptions.GuardrailStreamModeVariable,
-    ];
-
     /// <summary>Whether a key is a known setting, a list item or map entry of one, or under a foreign open section.</summary>
     public static bool IsKnown(string key) =>
         Exact.Contains(key) || OpenPrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Every environment variable name that sets a known key: the aliases, the generic forms, and those read elsewhere.</summary>
+    /// <summary>Every environment variable name that sets a known key: the aliases and the generic forms.</summary>
     public static IEnumerable<string> EnvironmentVariables() =>
-        AgentHostSettingsCatalog.All.SelectMany(s => s.Aliases.Append(s.EnvironmentVariable)).Concat(VariablesReadElsewhere);
+        AgentHostSettingsCatalog.All.SelectMany(s => s.Aliases.Append(s.EnvironmentVariable));
 }

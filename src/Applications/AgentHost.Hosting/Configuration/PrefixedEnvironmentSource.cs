@@ -4,8 +4,8 @@ namespace AgentHost.Hosting.Configuration;
 
 /// <summary>
 /// Environment variables with a prefix, as configuration: <c>AGENTHOST_AGENT__LIMITS__MAXCYCLES</c> becomes
-/// <c>AGENT:LIMITS:MAXCYCLES</c> (keys are case-insensitive). Aliases and the variables other components read themselves
-/// are left out. Reads a snapshot so tests can supply an environment.
+/// <c>AGENT:LIMITS:MAXCYCLES</c> (keys are case-insensitive). Aliases are left out. Reads a snapshot so tests can supply
+/// an environment.
 /// </summary>
 internal sealed class PrefixedEnvironmentSource(string prefix, IReadOnlyDictionary<string, string> environment) : IConfigurationSource
 {
@@ -23,9 +23,7 @@ internal sealed class PrefixedEnvironmentSource(string prefix, IReadOnlyDictiona
             _variables.Clear();
             foreach (var (name, value) in environment)
             {
-                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                    && !EnvironmentAliases.Map.ContainsKey(name)
-                    && !KnownConfigurationKeys.VariablesReadElsewhere.Contains(name, StringComparer.Ordinal))
+                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !EnvironmentAliases.Map.ContainsKey(name))
                 {
                     var key = name[prefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
                     data[key] = value;
