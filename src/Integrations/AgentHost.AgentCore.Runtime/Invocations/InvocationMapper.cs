@@ -1,4 +1,5 @@
 using AgentHost.Abstractions.Agents;
+using AgentHost.AgentCore.Contracts;
 using AgentHost.Core.Sessions;
 
 namespace AgentHost.AgentCore.Runtime.Invocations;
