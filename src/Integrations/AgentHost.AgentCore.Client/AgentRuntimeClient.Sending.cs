@@ -15,6 +15,7 @@ public sealed partial class AgentRuntimeClient
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue AcceptEventStream = new("text/event-stream");
+    private static readonly TimeSpan MaxHostTimeout = TimeSpan.FromDays(1);
 
     private InvocationCall StartCall(AgentRuntimeRequest request, bool stream, CancellationToken cancellationToken)
     {
@@ -183,9 +184,17 @@ public sealed partial class AgentRuntimeClient
         return request;
     }
 
-    /// <summary>The host's budget: the remaining time less the reserve, but never less than half of what remains.</summary>
-    private long HostTimeoutMs(TimeSpan remaining)
+    /// <summary>
+    /// The host's budget: the remaining time less the reserve, but never less than half of what remains; not sent when the
+    /// deadline is more than a day away (longer than any AgentCore session).
+    /// </summary>
+    private long? HostTimeoutMs(TimeSpan remaining)
     {
+        if (remaining > MaxHostTimeout)
+        {
+            return null;
+        }
+
         var budget = remaining - _options.DeadlineReserve;
         if (budget < remaining / 2)
         {

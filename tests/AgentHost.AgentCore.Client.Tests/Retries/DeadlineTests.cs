@@ -66,6 +66,18 @@ public sealed class DeadlineTests
     }
 
     [Fact]
+    public async Task InvokeAsync_DeadlineFarAway_IsNotSentAndDoesNotFailAsync()
+    {
+        await using var server = await FakeDataPlane.StartAsync();
+        server.EnqueueAnswer();
+        using var client = new Clients().Create(server.ArnTarget());
+
+        await client.InvokeAsync(Clients.Request(deadline: DateTimeOffset.MaxValue), TestContext.Current.CancellationToken);
+
+        Assert.Null(Assert.Single(server.Requests).Body!["timeoutMs"]);
+    }
+
+    [Fact]
     public async Task InvokeAsync_AttemptTimeout_RetriesTheTurnWithTheSameTurnIdAsync()
     {
         await using var server = await FakeDataPlane.StartAsync();

@@ -6,6 +6,9 @@ namespace AgentHost.AgentCore.Client.Http;
 /// </summary>
 internal sealed class InvocationCall : IDisposable
 {
+    /// <summary>Deadlines further away than this are not timed (a timer cannot be set that far; no call runs that long).</summary>
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(30);
+
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _deadline;
     private readonly CancellationTokenSource _linked;
@@ -20,7 +23,9 @@ internal sealed class InvocationCall : IDisposable
         CallerToken = callerToken;
         _time = time;
         var remaining = Remaining;
-        _deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time);
+        _deadline = new CancellationTokenSource(
+            remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining > MaxTimer ? Timeout.InfiniteTimeSpan : remaining,
+            time);
         _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _deadline.Token);
     }
 
