@@ -28,6 +28,7 @@ internal static class TurnResponseMapper
                 DurationMs = Math.Round(call.DurationMs, 3),
                 ToolUseId = call.CallId,
                 Error = call.Error,
+                Flags = call.Flags,
             };
         }
 

@@ -24,6 +24,7 @@ public static class InvocationMapper
                 DurationMs = Math.Round(call.DurationMs, 3),
                 ToolUseId = call.CallId,
                 Error = call.Error,
+                Flags = call.Flags,
             };
         }
 
