@@ -38,6 +38,23 @@ public sealed class RemoteAgentClientTests
     }
 
     [Fact]
+    public async Task RunTurnAsync_StatusThisCliDoesNotKnow_IsShownAsAnErrorAsync()
+    {
+        var transport = new StreamingHandler(
+            "event: tool_call\ndata: {\"phase\":\"finished\",\"toolUseId\":\"c1\",\"name\":\"lookup\",\"input\":{},\"status\":\"somethingNew\",\"durationMs\":1}\n\n" +
+            "event: done\ndata: {\"sessionId\":\"" + SessionId + "\",\"turnId\":\"t\",\"text\":\"\",\"stopReason\":\"endTurn\",\"toolCalls\":[],\"usage\":{\"inputTokens\":1,\"outputTokens\":1,\"totalTokens\":2},\"cycles\":1}\n\n");
+        await using var remote = new RemoteAgentClient(new AgentRuntimeClient(AgentRuntimeTarget.Parse("http://127.0.0.1:8080"), transport: transport), "test");
+
+        var events = new List<AgentEvent>();
+        await foreach (var item in remote.RunTurnAsync(SessionId, "Hi", TestContext.Current.CancellationToken))
+        {
+            events.Add(item);
+        }
+
+        Assert.Equal(ToolCallStatus.Error, Assert.IsType<ToolCallFinishedEvent>(events[0]).Call.Status);
+    }
+
+    [Fact]
     public async Task RunTurnAsync_ErrorEvent_ThrowsWithTheHostsMessageAsync()
     {
         var transport = new StreamingHandler("event: error\ndata: {\"error\":\"The model call failed.\",\"error_type\":\"ModelError\",\"message\":\"An error occurred during streaming\"}\n\n");

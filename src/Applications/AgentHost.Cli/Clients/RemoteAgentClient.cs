@@ -48,8 +48,7 @@ internal sealed class RemoteAgentClient : IAgentClient
                     yield return new ToolCallStartedEvent(progress.ToolUseId, progress.Name, progress.Input);
                     break;
                 case InvocationToolCall { Progress: var progress }:
-                    var status = ToolCallStatusNames.Parse(progress.Status ?? ToolCallStatus.Success.ToWireName());
-                    yield return new ToolCallFinishedEvent(new ToolCallRecord(progress.ToolUseId, progress.Name, progress.Input, status, progress.DurationMs ?? 0));
+                    yield return new ToolCallFinishedEvent(new ToolCallRecord(progress.ToolUseId, progress.Name, progress.Input, ParseStatus(progress.Status), progress.DurationMs ?? 0));
                     break;
                 case InvocationCompleted completed:
                     yield return new CliTurnFinished(completed.Response);
@@ -71,6 +70,10 @@ internal sealed class RemoteAgentClient : IAgentClient
 
     public Task<IReadOnlyList<(string Name, string Description)>> ListToolsAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("The remote host does not publish its tool list; see its start-up log.");
+
+    /// <summary>A status name from the host; one this CLI does not know (a newer host) is shown as an error rather than failing the turn.</summary>
+    private static ToolCallStatus ParseStatus(string? name) =>
+        name is null ? ToolCallStatus.Success : Enum.GetValues<ToolCallStatus>().FirstOrDefault(s => s.ToWireName() == name, ToolCallStatus.Error);
 
     public ValueTask DisposeAsync()
     {
