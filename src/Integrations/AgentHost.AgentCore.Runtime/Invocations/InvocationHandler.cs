@@ -104,6 +104,9 @@ public sealed partial class InvocationHandler
         await response.ExecuteAsync(context);
     }
 
+    /// <summary>The largest accepted <c>timeoutMs</c>: one day (a turn budget beyond that is a caller's mistake, and would overflow a deadline).</summary>
+    private const long MaxTimeoutMs = 24L * 60 * 60 * 1000;
+
     /// <summary>Bodies up to this size with a Content-Length are read in one piece (well below Kestrel's 1 MB request buffer).</summary>
     private const long SmallBodyBytes = 64 * 1024;
 
@@ -189,9 +192,9 @@ public sealed partial class InvocationHandler
             return BadRequest("Invalid sessionId", $"A session id has 1 to {_options.MaxSessionIdLength} printable characters.");
         }
 
-        if (payload.TimeoutMs is <= 0)
+        if (payload.TimeoutMs is <= 0 or > MaxTimeoutMs)
         {
-            return BadRequest("Invalid timeoutMs", "\"timeoutMs\" must be a positive number of milliseconds.");
+            return BadRequest("Invalid timeoutMs", $"\"timeoutMs\" must be a positive number of milliseconds, at most {MaxTimeoutMs} (one day).");
         }
 
         return null;
