@@ -17,7 +17,7 @@ public sealed class PolicyCondition
         ArgumentException.ThrowIfNullOrEmpty(argument);
         Argument = argument;
         Operator = @operator;
-        Value = value.Clone();
+        Value = value.ValueKind == JsonValueKind.Undefined ? default : value.Clone();
     }
 
     /// <summary>The argument name or dotted path.</summary>
