@@ -5,7 +5,7 @@ namespace AgentHost.Control.Hashing;
 
 /// <summary>
 /// The canonical JSON form used for hashing: no whitespace, object members sorted by name (ordinal), arrays in order,
-/// numbers and strings as given. Two argument objects that differ only in member order or spacing hash the same.
+/// numbers as given, strings re-encoded from their value. Two argument objects that differ only in member order or spacing hash the same.
 /// </summary>
 internal static class CanonicalJson
 {
@@ -50,6 +50,10 @@ internal static class CanonicalJson
                 }
 
                 writer.WriteEndArray();
+                break;
+            case JsonValueKind.String:
+                // Written from the decoded value, so that two spellings of the same string ("\u00fc" and "ü") hash the same.
+                writer.WriteStringValue(value.GetString());
                 break;
             case JsonValueKind.Undefined:
                 writer.WriteNullValue();
