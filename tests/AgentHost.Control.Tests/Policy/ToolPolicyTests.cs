@@ -26,11 +26,11 @@ public sealed class ToolPolicyTests
 
     private static readonly ToolPolicy Policy = PolicyLoader.Parse(Encoding.UTF8.GetBytes(Rules), "rules.json");
 
-    private static PolicyRequest Call(string tool, string arguments = "{}", ToolAnnotations? annotations = null, string? profile = null, string? channel = null, params string[] alternateNames) => new()
+    private static PolicyRequest Call(string tool, string arguments = "{}", ToolHints? annotations = null, string? profile = null, string? channel = null, params string[] alternateNames) => new()
     {
         ToolName = tool,
         AlternateNames = alternateNames,
-        Annotations = annotations ?? ToolAnnotations.None,
+        Annotations = annotations ?? ToolHints.None,
         Profile = profile,
         Channel = channel,
         Arguments = JsonDocument.Parse(arguments).RootElement.Clone(),
@@ -55,7 +55,7 @@ public sealed class ToolPolicyTests
     [Fact]
     public void Evaluate_ReadOnlyAnnotation_IsAllowedAutomatically()
     {
-        var decision = Policy.Evaluate(Call("crm___lookup", annotations: new ToolAnnotations(ReadOnlyHint: true)));
+        var decision = Policy.Evaluate(Call("crm___lookup", annotations: new ToolHints(ReadOnlyHint: true)));
 
         Assert.Equal(PolicyEffect.Allow, decision.Effect);
         Assert.Equal("reads", decision.RuleId);
@@ -66,7 +66,7 @@ public sealed class ToolPolicyTests
     public void Evaluate_DestructiveByMcpDefault_MatchesADestructiveRule()
     {
         Assert.Equal("destructive", Policy.Evaluate(Call("admin_wipe")).RuleId);
-        Assert.Equal("(no rule)", Policy.Evaluate(Call("admin_wipe", annotations: new ToolAnnotations(DestructiveHint: false))).RuleId);
+        Assert.Equal("(no rule)", Policy.Evaluate(Call("admin_wipe", annotations: new ToolHints(DestructiveHint: false))).RuleId);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ToolPolicyTests
     {
         var empty = new ToolPolicy([]);
 
-        var decision = empty.Evaluate(Call("anything", annotations: new ToolAnnotations(ReadOnlyHint: true)));
+        var decision = empty.Evaluate(Call("anything", annotations: new ToolHints(ReadOnlyHint: true)));
 
         Assert.Equal(PolicyEffect.Allow, decision.Effect);
         Assert.Equal(RiskLevel.Low, decision.Risk);
@@ -143,7 +143,7 @@ public sealed class ToolPolicyTests
 
         Assert.Equal(PolicyDecision.ReadOnlyModeId, readOnly.Evaluate(Call("payments___refund")).RuleId);
         Assert.Equal(PolicyEffect.Deny, readOnly.Evaluate(Call("payments___refund")).Effect);
-        Assert.Equal(PolicyEffect.Allow, readOnly.Evaluate(Call("lookup", annotations: new ToolAnnotations(ReadOnlyHint: true))).Effect);
+        Assert.Equal(PolicyEffect.Allow, readOnly.Evaluate(Call("lookup", annotations: new ToolHints(ReadOnlyHint: true))).Effect);
     }
 
     [Fact]

@@ -122,6 +122,7 @@ public static class AgentHostSettingsLoader
         Range(configuration, errors, "Runtime:MaxRequestBodyBytes", settings.Runtime.MaxRequestBodyBytes, 1, 100L * 1024 * 1024);
         Range(configuration, errors, "Runtime:DrainTimeoutSeconds", settings.Runtime.DrainTimeoutSeconds, 0, 600);
         Range(configuration, errors, "Runtime:GatewayStartupWaitSeconds", settings.Runtime.GatewayStartupWaitSeconds, 0, 300);
+        CheckControl(configuration, settings.Control, errors);
         OneOf(configuration, errors, "Runtime:LogFormat", settings.Runtime.LogFormat, LogFormats);
         OneOf(configuration, errors, "Runtime:LogLevel", settings.Runtime.LogLevel, LogLevels);
         if (string.Equals(settings.Store.Provider, "dynamodb", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(settings.Store.DynamoDbTable))
@@ -155,6 +156,35 @@ public static class AgentHostSettingsLoader
             {
                 errors.Add($"The instructions use the unknown placeholder '{{{unknown}}}'. Known: {string.Join(", ", InstructionTemplate.KnownNames.Select(n => "{" + n + "}"))}, {{attributes.NAME}}; write '{{{{' for a literal brace.");
             }
+        }
+    }
+
+    private static void CheckControl(IConfigurationRoot configuration, ControlSettings control, List<string> errors)
+    {
+        if (control.ApprovalTimeoutSeconds is { } timeout)
+        {
+            Range(configuration, errors, "Control:ApprovalTimeoutSeconds", timeout, 60, 30 * 86_400);
+        }
+
+        Range(configuration, errors, "Control:ClaimLeaseSeconds", control.ClaimLeaseSeconds, 60, 86_400);
+        if (string.IsNullOrWhiteSpace(control.ProfileClaim))
+        {
+            errors.Add($"'Control:ProfileClaim' (from {ConfigurationSources.Describe(configuration, "Control:ProfileClaim")}) must not be empty.");
+        }
+
+        if (!control.Enabled || string.IsNullOrWhiteSpace(control.PolicyFile))
+        {
+            return;
+        }
+
+        // An invalid policy stops the host at start-up, naming the file and the line.
+        try
+        {
+            global::AgentHost.Control.Policy.PolicyLoader.LoadFile(Path.GetFullPath(control.PolicyFile));
+        }
+        catch (global::AgentHost.Control.Policy.PolicyFileException ex)
+        {
+            errors.Add($"'Control:PolicyFile' (from {ConfigurationSources.Describe(configuration, "Control:PolicyFile")}): {ex.Message}");
         }
     }
 

@@ -15,6 +15,8 @@ internal static class KnownConfigurationKeys
         "Model:Provider",
         "Store:Provider", "Store:SqlitePath", "Store:DynamoDbTable", "Store:DynamoDbTtlDays", "Store:DynamoDbCreateTable",
         "DevGateway:Enabled", "DevGateway:Port", "DevGateway:Token",
+        "Control:Enabled", "Control:PolicyFile", "Control:ReadOnly", "Control:ApprovalTimeoutSeconds", "Control:ApprovalMessage", "Control:ClaimLeaseSeconds",
+        "Control:DynamoDbControlTable", "Control:DynamoDbAuditTable", "Control:TrustJwtClaims", "Control:ProfileClaim", "Control:TrustedProfileAttribute",
         "Runtime:MaxRequestBodyBytes", "Runtime:DrainTimeoutSeconds", "Runtime:GatewayStartupWaitSeconds", "Runtime:LogFormat", "Runtime:LogLevel",
     };
 
@@ -25,7 +27,7 @@ internal static class KnownConfigurationKeys
     ];
 
     /// <summary>Top-level sections the host owns (unknown keys under them are errors).</summary>
-    public static readonly string[] Sections = ["Agent", "Model", "Store", "DevGateway", "Runtime"];
+    public static readonly string[] Sections = ["Agent", "Model", "Store", "DevGateway", "Control", "Runtime"];
 
     /// <summary>Top-level names that are allowed although the host does not bind them (other components read them).</summary>
     public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways", "BEDROCK_PROMPT_CACHING" };

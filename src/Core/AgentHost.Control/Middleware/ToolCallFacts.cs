@@ -14,14 +14,14 @@ internal static class ToolCallFacts
     {
         ToolName = context.ToolName,
         AlternateNames = GatewayName(context) is { } name && !string.Equals(name, context.ToolName, StringComparison.Ordinal) ? [name] : [],
-        Annotations = ToolAnnotationReader.Read(context.Tool),
+        Annotations = ToolHintReader.Read(context.Tool),
         Profile = context.Invocation.Caller?.Profile,
         Channel = context.Invocation.Channel,
         Arguments = context.ArgumentsJson,
     };
 
     /// <summary>True when the tool says it is read-only.</summary>
-    public static bool IsReadOnly(ToolCallContext context) => ToolAnnotationReader.Read(context.Tool).ReadOnly;
+    public static bool IsReadOnly(ToolCallContext context) => ToolHintReader.Read(context.Tool).ReadOnly;
 
     private static string? GatewayName(ToolCallContext context) =>
         context.Tool?.AdditionalProperties is { } properties && properties.TryGetValue(GatewayToolNameProperty, out var value) ? value as string : null;

@@ -8,7 +8,7 @@ namespace AgentHost.Control.Policy;
 public sealed record AnnotationMatch(bool? ReadOnly = null, bool? Destructive = null, bool? Idempotent = null, bool? OpenWorld = null)
 {
     /// <summary>Whether <paramref name="annotations"/> satisfies every required value; <paramref name="mismatch"/> names the first that does not.</summary>
-    public bool IsSatisfied(ToolAnnotations annotations, out string? mismatch)
+    public bool IsSatisfied(ToolHints annotations, out string? mismatch)
     {
         ArgumentNullException.ThrowIfNull(annotations);
         mismatch = ReadOnly is { } readOnly && readOnly != annotations.ReadOnly ? $"readOnly is {Lower(annotations.ReadOnly)}"

@@ -12,7 +12,7 @@ public sealed record PolicyRequest
     public IReadOnlyList<string> AlternateNames { get; init; } = [];
 
     /// <summary>The tool's annotations. Default: none (MCP defaults).</summary>
-    public ToolAnnotations Annotations { get; init; } = ToolAnnotations.None;
+    public ToolHints Annotations { get; init; } = ToolHints.None;
 
     /// <summary>The caller's profile from a trusted source (never model output), when known.</summary>
     public string? Profile { get; init; }

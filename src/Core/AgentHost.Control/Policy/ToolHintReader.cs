@@ -6,9 +6,10 @@ namespace AgentHost.Control.Policy;
 /// <summary>
 /// Reads a tool's MCP annotations from <see cref="AITool.AdditionalProperties"/>, where the gateway integration puts them
 /// (one entry per hint, a <see cref="bool"/>, a boolean <see cref="JsonElement"/> or the strings <c>true</c>/<c>false</c>).
+/// The keys are MCP's hint names, the same the gateway integration publishes (<c>ToolAnnotationKeys</c> in AgentHost.Abstractions).
 /// The keys are <see cref="ReadOnlyKey"/>, <see cref="DestructiveKey"/>, <see cref="IdempotentKey"/>, <see cref="OpenWorldKey"/>.
 /// </summary>
-public static class ToolAnnotationReader
+public static class ToolHintReader
 {
     /// <summary>The key of MCP's <c>readOnlyHint</c>.</summary>
     public const string ReadOnlyKey = "readOnlyHint";
@@ -22,20 +23,20 @@ public static class ToolAnnotationReader
     /// <summary>The key of MCP's <c>openWorldHint</c>.</summary>
     public const string OpenWorldKey = "openWorldHint";
 
-    /// <summary>The annotations of <paramref name="tool"/>; <see cref="ToolAnnotations.None"/> for null or an unannotated tool.</summary>
-    public static ToolAnnotations Read(AITool? tool)
+    /// <summary>The annotations of <paramref name="tool"/>; <see cref="ToolHints.None"/> for null or an unannotated tool.</summary>
+    public static ToolHints Read(AITool? tool)
     {
         if (tool is null || tool.AdditionalProperties is not { Count: > 0 } properties)
         {
-            return ToolAnnotations.None;
+            return ToolHints.None;
         }
 
-        var annotations = new ToolAnnotations(
+        var annotations = new ToolHints(
             Flag(properties, ReadOnlyKey),
             Flag(properties, DestructiveKey),
             Flag(properties, IdempotentKey),
             Flag(properties, OpenWorldKey));
-        return annotations == ToolAnnotations.None ? ToolAnnotations.None : annotations;
+        return annotations == ToolHints.None ? ToolHints.None : annotations;
     }
 
     private static bool? Flag(IReadOnlyDictionary<string, object?> properties, string key)

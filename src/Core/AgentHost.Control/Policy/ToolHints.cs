@@ -8,10 +8,10 @@ namespace AgentHost.Control.Policy;
 /// <param name="DestructiveHint">MCP <c>destructiveHint</c>, when published.</param>
 /// <param name="IdempotentHint">MCP <c>idempotentHint</c>, when published.</param>
 /// <param name="OpenWorldHint">MCP <c>openWorldHint</c>, when published.</param>
-public sealed record ToolAnnotations(bool? ReadOnlyHint = null, bool? DestructiveHint = null, bool? IdempotentHint = null, bool? OpenWorldHint = null)
+public sealed record ToolHints(bool? ReadOnlyHint = null, bool? DestructiveHint = null, bool? IdempotentHint = null, bool? OpenWorldHint = null)
 {
     /// <summary>No annotations (every hint at its MCP default).</summary>
-    public static ToolAnnotations None { get; } = new();
+    public static ToolHints None { get; } = new();
 
     /// <summary>True only when the tool says it is read-only.</summary>
     public bool ReadOnly => ReadOnlyHint ?? false;
