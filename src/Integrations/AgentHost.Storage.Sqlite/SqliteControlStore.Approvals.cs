@@ -89,7 +89,7 @@ public sealed partial class SqliteControlStore : IApprovalStore
 
     private static ApprovalRequest ReadApprovalRow(SqliteDataReader reader)
     {
-        var body = (byte[])reader.GetValue(0);
+        var body = BytesOf(reader, 0);
         var request = JsonSerializer.Deserialize(body, ControlJsonContext.Default.ApprovalRequest)
             ?? throw new InvalidDataException("A stored approval request is empty.");
         return request with { Version = reader.GetInt64(1) };

@@ -81,7 +81,7 @@ public sealed partial class SqliteControlStore : IAuditStore
                     using var reader = select.ExecuteReader();
                     while (reader.Read())
                     {
-                        records.Add(DecodeAuditRecord((byte[])reader.GetValue(0)));
+                        records.Add(DecodeAuditRecord(BytesOf(reader, 0)));
                     }
 
                     return records;

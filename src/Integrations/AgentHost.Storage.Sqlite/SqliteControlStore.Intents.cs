@@ -71,7 +71,7 @@ public sealed partial class SqliteControlStore : IToolIntentStore
             TurnId = reader.GetString(0),
             CallId = reader.GetString(1),
             CreatedAt = SqliteRows.FromTicks(reader.GetInt64(2)),
-            Outcome = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize((byte[])reader.GetValue(3), ControlJsonContext.Default.ToolIntentOutcome),
+            Outcome = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize(BytesOf(reader, 3), ControlJsonContext.Default.ToolIntentOutcome),
         };
     }
 

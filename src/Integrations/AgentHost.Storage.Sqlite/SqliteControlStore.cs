@@ -107,6 +107,14 @@ public sealed partial class SqliteControlStore : IDisposable
         }
     }
 
+    /// <summary>A JSON column's bytes, whether SQLite holds it as a BLOB (as written) or as TEXT (as an edit in SQL may leave it).</summary>
+    private static byte[] BytesOf(SqliteDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        byte[] bytes => bytes,
+        string text => System.Text.Encoding.UTF8.GetBytes(text),
+        var other => throw new InvalidDataException($"A stored control record has a value of type {other.GetType().Name} where JSON was expected."),
+    };
+
     /// <summary>Runs a read (one statement: its own snapshot, no lock).</summary>
     private async Task<T> ReadAsync<T>(Func<PooledSqliteConnection, T> work, CancellationToken cancellationToken)
     {

@@ -15,7 +15,18 @@ internal static class AuditCommand
         verify.SetAction(async (parse, cancellationToken) =>
         {
             using var control = ControlCommandSupport.Open(global, parse);
-            var result = await AuditVerifier.VerifyAsync(control.Layer.AuditStore, parse.GetValue(verifySession), cancellationToken);
+            AuditVerification result;
+            try
+            {
+                result = await AuditVerifier.VerifyAsync(control.Layer.AuditStore, parse.GetValue(verifySession), cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or FormatException)
+            {
+                // A record that no longer parses was edited outside the trail.
+                await context.Error.WriteLineAsync($"BROKEN unreadable: a stored audit record cannot be read ({ex.Message}).");
+                return 1;
+            }
+
             foreach (var broken in result.Breaks)
             {
                 await context.Error.WriteLineAsync($"BROKEN {broken.Kind.ToString().ToLowerInvariant()}: {broken.Message}");
