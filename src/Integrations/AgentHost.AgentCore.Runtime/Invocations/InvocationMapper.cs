@@ -23,6 +23,8 @@ public static class InvocationMapper
                 DurationMs = Math.Round(call.DurationMs, 3),
                 ToolUseId = call.CallId,
                 Error = call.Error,
+                Flags = call.Flags is { Count: > 0 } flags ? flags : null,
+                SuspensionId = call.SuspensionId,
             };
         }
 
