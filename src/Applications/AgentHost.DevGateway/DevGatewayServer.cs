@@ -39,7 +39,7 @@ public static class DevGatewayServer
         string path = options.Path.StartsWith('/') ? options.Path : "/" + options.Path;
         ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         ToolService tools = new(ContactCentreStore.LoadDefault(options.TimeProvider), Math.Max(1, options.SearchResultLimit), loggerFactory.CreateLogger<ToolService>());
-        McpHttpEndpoint endpoint = new(McpServerOptionsFactory.Create(tools), options.BearerToken, loggerFactory);
+        McpHttpEndpoint endpoint = new(McpServerOptionsFactory.Create(tools, options), options.BearerToken, loggerFactory);
 
         // The empty builder: no configuration sources (no appsettings.json, no ASPNETCORE_* variables, so nothing may add
         // endpoints beyond the loopback one below), no logging providers, no file watcher; Kestrel without its configuration
