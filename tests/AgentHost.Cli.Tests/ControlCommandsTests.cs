@@ -56,18 +56,18 @@ public sealed partial class ControlCommandsTests
         Assert.DoesNotContain("LP-001", output, StringComparison.Ordinal);
 
         // Someone with file access edits a record (dropping the trigger that forbids it): verification names it.
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(cli.WorkingDirectory, "conversations.db")};Pooling=False"))
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(cli.WorkingDirectory, "conversations.control.db")};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET record = replace(record, 'supervisor', 'automatic') WHERE sequence = 3";
+            command.CommandText = "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET record = replace(record, 'supervisor', 'automatic') WHERE sequence = 2";
             command.ExecuteNonQuery();
         }
 
         (exit, output, error) = await cli.RunAsync(string.Empty, "audit", "verify", "--session", sessionId);
         Assert.Equal(1, exit);
         Assert.Contains("BROKEN edited", error, StringComparison.Ordinal);
-        Assert.Contains("record 3", error, StringComparison.Ordinal);
+        Assert.Contains("record 2", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class ServerCrashRetryTests : IAsyncDisposable
 
     private string Database => Path.Combine(_folder, "server.db");
 
+    private string ControlDatabase => Path.Combine(_folder, "server.control.db");
+
     [Fact]
     public async Task Server_KilledWhileAnApprovedWithdrawalRuns_RetryOfTheSameTurnDoesNotRunItAgainAndFlagsIt()
     {
@@ -43,7 +45,7 @@ public sealed class ServerCrashRetryTests : IAsyncDisposable
         Assert.Equal(0, Withdrawals());
 
         // A supervisor approves through the library API, against the shared store (never the server's memory).
-        using (var store = new SqliteControlStore(new SqliteConversationStoreOptions { DatabasePath = Database }))
+        using (var store = new SqliteControlStore(new SqliteConversationStoreOptions { DatabasePath = ControlDatabase }))
         {
             var approvals = new ApprovalService(store, new AuditTrail(store));
             var request = Assert.Single(await approvals.ListAsync(new ApprovalQuery { SessionId = SessionId }, ct));
@@ -80,7 +82,7 @@ public sealed class ServerCrashRetryTests : IAsyncDisposable
         Assert.Equal(1, Withdrawals());
 
         // The audit chain survived the kill intact and records the unknown outcome.
-        using (var store = new SqliteControlStore(new SqliteConversationStoreOptions { DatabasePath = Database }))
+        using (var store = new SqliteControlStore(new SqliteConversationStoreOptions { DatabasePath = ControlDatabase }))
         {
             var verification = await AuditVerifier.VerifyAsync(store, SessionId, ct);
             Assert.True(verification.IsValid, string.Join("; ", verification.Breaks.Select(b => b.Message)));

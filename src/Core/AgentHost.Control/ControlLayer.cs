@@ -11,8 +11,8 @@ namespace AgentHost.Control;
 
 /// <summary>
 /// The control layer composed in one place: the audit trail, the approval service and gate, and the tool-call middleware
-/// in their fixed order — audit (outermost: every attempt and result), policy with approvals, then side effects (intents,
-/// innermost, next to the tool).
+/// in their fixed order — audit (outermost: every result), policy with approvals (its decision record, written before the
+/// call, is the attempt record), then side effects (intents, innermost, next to the tool).
 /// </summary>
 public sealed class ControlLayer
 {
@@ -42,7 +42,7 @@ public sealed class ControlLayer
         Gate = new ApprovalGate(approvals, AuditTrail, policy, options, time, loggers.CreateLogger<ApprovalGate>());
         Middleware =
         [
-            new AuditToolCallMiddleware(AuditTrail, time),
+            new AuditToolCallMiddleware(AuditTrail, time, recordAttempts: false),
             new PolicyToolCallMiddleware(policy, Gate, AuditTrail, loggers.CreateLogger<PolicyToolCallMiddleware>()),
             new SideEffectToolCallMiddleware(intents, AuditTrail, options, time, loggers.CreateLogger<SideEffectToolCallMiddleware>()),
         ];

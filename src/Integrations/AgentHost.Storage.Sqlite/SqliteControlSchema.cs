@@ -1,7 +1,7 @@
 namespace AgentHost.Storage.Sqlite;
 
 /// <summary>
-/// The control layer's tables (in the conversation database file): approval requests (mutable, conditional on their
+/// The control layer's tables: approval requests (mutable, conditional on their
 /// version), tool intents (inserted once, completed once), and the append-only audit records with their per-session
 /// heads. Triggers reject every UPDATE and DELETE of an audit record, and an INSERT over an existing one (so
 /// <c>INSERT OR REPLACE</c> cannot overwrite it either).

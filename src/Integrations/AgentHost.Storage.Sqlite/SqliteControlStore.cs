@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AgentHost.Storage.Sqlite;
 
 /// <summary>
-/// The control layer's durable state in the SQLite database file of the conversation store (its own tables, see
-/// <see cref="SqliteControlSchema"/>): approval requests (<see cref="Abstractions.Control.IApprovalStore"/>), tool intents
+/// The control layer's durable state in SQLite (its own tables, see <see cref="SqliteControlSchema"/>; by default in a file
+/// next to the conversation database, <see cref="DefaultPathFor"/>): approval requests (<see cref="Abstractions.Control.IApprovalStore"/>), tool intents
 /// (<see cref="Abstractions.Control.IToolIntentStore"/>) and the append-only audit chains
 /// (<see cref="Abstractions.Control.IAuditStore"/>). Every conditional write is one <c>BEGIN IMMEDIATE</c> transaction,
 /// so other processes using the same file (a second host, the CLI) see the same rules. Thread-safe.
@@ -21,7 +21,7 @@ public sealed partial class SqliteControlStore : IDisposable
     private volatile bool _initialized;
     private int _disposed;
 
-    /// <summary>Creates the store over the database file of <paramref name="options"/>. Nothing is opened until first use.</summary>
+    /// <summary>Creates the store over the database file of <paramref name="options"/> (which may be the conversation store's own file). Nothing is opened until first use.</summary>
     public SqliteControlStore(SqliteConversationStoreOptions options, ILogger<SqliteControlStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -44,6 +44,20 @@ public sealed partial class SqliteControlStore : IDisposable
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>
+    /// The default control database next to a conversation database: <c>agenthost.db</c> → <c>agenthost.control.db</c>. A file of
+    /// its own, so that the control layer's writes (several per tool call) neither invalidate the conversation store's page
+    /// caches nor grow its write-ahead log.
+    /// </summary>
+    public static string DefaultPathFor(string conversationDatabasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationDatabasePath);
+        var extension = Path.GetExtension(conversationDatabasePath);
+        return extension.Length == 0
+            ? conversationDatabasePath + ".control"
+            : conversationDatabasePath[..^extension.Length] + ".control" + extension;
+    }
 
     /// <summary>Closes the store's connections.</summary>
     public void Dispose()

@@ -35,7 +35,7 @@ public sealed class FailClosedTests
         var audit = new FlakyAuditStore();
         var host = new ControlTestHost(new ControlStores(new InMemoryApprovalStore(), new InMemoryToolIntentStore(), audit), _clock);
         host.Model.ThenToolCalls(Responses.Call("c1", "add_note", ("text", "x"))).ThenText("ok");
-        audit.FailAfterAppends = 2; // attempt and policy decision succeed; the result record fails
+        audit.FailAfterAppends = 1; // the policy decision (the attempt record) succeeds; the result record fails
 
         var result = await host.TurnAsync("s-audit-late", "note");
 

@@ -6,10 +6,13 @@ namespace AgentHost.Abstractions.Control;
 /// </summary>
 public static class AuditRecordKinds
 {
-    /// <summary>The model asked for a tool call (before policy).</summary>
+    /// <summary>The model asked for a tool call (before policy). The host's control layer records attempts as <see cref="PolicyDecision"/> records, which carry the same facts.</summary>
     public const string ToolCallAttempt = "toolCallAttempt";
 
-    /// <summary>The policy decided a call: details <c>rule</c>, <c>effect</c> (allow/deny), <c>risk</c>, <c>approval</c>, <c>reason</c>.</summary>
+    /// <summary>
+    /// A tool-call attempt and the policy's decision on it, written before the call: tool, call id, argument hash, masked
+    /// arguments; status <c>allow</c>/<c>deny</c>; details <c>rule</c>, <c>risk</c>, <c>approval</c>, <c>profile</c>.
+    /// </summary>
     public const string PolicyDecision = "policyDecision";
 
     /// <summary>An approval request was created (details <c>requestId</c>, <c>rule</c>, <c>mode</c>, <c>expiresAt</c>).</summary>

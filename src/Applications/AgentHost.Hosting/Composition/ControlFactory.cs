@@ -11,7 +11,7 @@ namespace AgentHost.Hosting.Composition;
 
 /// <summary>
 /// Builds the control layer from the settings: the policy (the file, else the shipped default; read-only mode; the timeout
-/// setting) and the stores, which follow the conversation store (in memory, SQLite in the same file, or the DynamoDB
+/// setting) and the stores, which follow the conversation store (in memory, SQLite in a file next to the conversations, or the DynamoDB
 /// control and audit tables next to the conversation table).
 /// </summary>
 public static class ControlFactory
@@ -74,7 +74,8 @@ public static class ControlFactory
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ControlRegistration CreateSqlite(AgentHostSettings settings, ToolPolicy policy, ControlOptions options, string what, TimeProvider time, ILoggerFactory loggerFactory)
     {
-        var store = new SqliteControlStore(new SqliteConversationStoreOptions { DatabasePath = settings.Store.SqlitePath }, loggerFactory.CreateLogger<SqliteControlStore>());
+        var path = string.IsNullOrWhiteSpace(settings.Control.SqlitePath) ? SqliteControlStore.DefaultPathFor(settings.Store.SqlitePath) : settings.Control.SqlitePath;
+        var store = new SqliteControlStore(new SqliteConversationStoreOptions { DatabasePath = path }, loggerFactory.CreateLogger<SqliteControlStore>());
         var layer = new ControlLayer(policy, store, store, store, options, time, loggerFactory);
         return new ControlRegistration(layer, $"{what}; SQLite {store.DatabasePath}", store);
     }

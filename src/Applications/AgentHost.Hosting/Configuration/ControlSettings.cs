@@ -30,6 +30,9 @@ public sealed class ControlSettings
     /// </summary>
     public double ClaimLeaseSeconds { get; set; } = 900;
 
+    /// <summary>The SQLite file of approvals, intents and audit records. Default: next to the conversation database (<c>agenthost.db</c> → <c>agenthost.control.db</c>).</summary>
+    public string? SqlitePath { get; set; }
+
     /// <summary>The DynamoDB control table (approvals, intents, audit heads). Default: the conversation table's name with <c>-control</c>.</summary>
     public string? DynamoDbControlTable { get; set; }
 

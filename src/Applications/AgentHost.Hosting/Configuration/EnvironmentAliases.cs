@@ -26,6 +26,7 @@ public static class EnvironmentAliases
         ["AGENTHOST_APPROVAL_TIMEOUT_SECONDS"] = "Control:ApprovalTimeoutSeconds",
         ["AGENTHOST_APPROVAL_MESSAGE"] = "Control:ApprovalMessage",
         ["AGENTHOST_APPROVAL_CLAIM_LEASE_SECONDS"] = "Control:ClaimLeaseSeconds",
+        ["AGENTHOST_CONTROL_SQLITE_PATH"] = "Control:SqlitePath",
         ["AGENTHOST_DYNAMODB_CONTROL_TABLE"] = "Control:DynamoDbControlTable",
         ["AGENTHOST_DYNAMODB_AUDIT_TABLE"] = "Control:DynamoDbAuditTable",
         ["AGENTHOST_TRUST_JWT_CLAIMS"] = "Control:TrustJwtClaims",

@@ -15,7 +15,7 @@ internal static class KnownConfigurationKeys
         "Model:Provider",
         "Store:Provider", "Store:SqlitePath", "Store:DynamoDbTable", "Store:DynamoDbTtlDays", "Store:DynamoDbCreateTable",
         "DevGateway:Enabled", "DevGateway:Port", "DevGateway:Token",
-        "Control:Enabled", "Control:PolicyFile", "Control:ReadOnly", "Control:ApprovalTimeoutSeconds", "Control:ApprovalMessage", "Control:ClaimLeaseSeconds",
+        "Control:Enabled", "Control:PolicyFile", "Control:ReadOnly", "Control:ApprovalTimeoutSeconds", "Control:ApprovalMessage", "Control:ClaimLeaseSeconds", "Control:SqlitePath",
         "Control:DynamoDbControlTable", "Control:DynamoDbAuditTable", "Control:TrustJwtClaims", "Control:ProfileClaim", "Control:TrustedProfileAttribute",
         "Runtime:MaxRequestBodyBytes", "Runtime:DrainTimeoutSeconds", "Runtime:GatewayStartupWaitSeconds", "Runtime:LogFormat", "Runtime:LogLevel",
     };

@@ -53,8 +53,11 @@ public sealed partial class AuditTrail : IAuditTrail
             {
                 if (chain.Head is null)
                 {
-                    chain.Head = await _store.GetHeadAsync(entry.SessionId, cancellationToken).ConfigureAwait(false)
-                        ?? new AuditHead(entry.SessionId, 0, AuditChain.GenesisHash);
+                    // A session this process has not written yet: first try it as a new chain (the common case, no read);
+                    // when the store refuses, read its head.
+                    chain.Head = attempt == 1
+                        ? new AuditHead(entry.SessionId, 0, AuditChain.GenesisHash)
+                        : await _store.GetHeadAsync(entry.SessionId, cancellationToken).ConfigureAwait(false) ?? new AuditHead(entry.SessionId, 0, AuditChain.GenesisHash);
                 }
 
                 var record = AuditChain.Seal(entry, chain.Head.Sequence + 1, _time.GetUtcNow(), chain.Head.Hash);

@@ -7,7 +7,8 @@ using AgentHost.Control.Hashing;
 namespace AgentHost.Control.Middleware;
 
 /// <summary>
-/// The outermost control middleware: audits every tool-call attempt before anything else happens, and every result
+/// The outermost control middleware: audits every tool-call attempt before anything else happens (unless the policy's
+/// decision record stands for it), and every result
 /// (status, duration, result hash, masked summary) after. If the attempt cannot be audited the call does not run; if the
 /// result cannot be audited, the model is told the call failed to be recorded and must not be retried, and the call is
 /// flagged <c>auditFailed</c> (fail closed). A resumed call that is still waiting leaves no record.
@@ -19,13 +20,22 @@ public sealed class AuditToolCallMiddleware : IToolCallMiddleware
 
     private readonly IAuditTrail _audit;
     private readonly TimeProvider _time;
+    private readonly bool _recordAttempts;
 
     /// <summary>Creates the middleware.</summary>
-    public AuditToolCallMiddleware(IAuditTrail audit, TimeProvider? timeProvider = null)
+    /// <param name="audit">The audit trail.</param>
+    /// <param name="timeProvider">The clock for durations.</param>
+    /// <param name="recordAttempts">
+    /// Write an attempt record before each call. <see cref="ControlLayer"/> turns it off because the policy's decision record,
+    /// written before the call, is the attempt record (tool, call id, argument hash and masked arguments); a call the policy does
+    /// not see (no such tool) is still recorded by its result record. Default: true.
+    /// </param>
+    public AuditToolCallMiddleware(IAuditTrail audit, TimeProvider? timeProvider = null, bool recordAttempts = true)
     {
         ArgumentNullException.ThrowIfNull(audit);
         _audit = audit;
         _time = timeProvider ?? TimeProvider.System;
+        _recordAttempts = recordAttempts;
     }
 
     /// <inheritdoc />
@@ -38,7 +48,7 @@ public sealed class AuditToolCallMiddleware : IToolCallMiddleware
         try
         {
             argumentsHash = ControlHashes.Arguments(context.ArgumentsJson);
-            if (context.Resumption is null)
+            if (_recordAttempts && context.Resumption is null)
             {
                 await _audit.AppendAsync(
                     new AuditEntry

@@ -69,6 +69,7 @@ public sealed partial class PolicyToolCallMiddleware : IToolCallMiddleware
                     CallId = context.CallId,
                     ArgumentsHash = argumentsHash,
                     Status = decision.Effect == PolicyEffect.Allow ? "allow" : "deny",
+                    Summary = ArgumentMasker.Summarize(context.ArgumentsJson),
                     Details = new Dictionary<string, string>(StringComparer.Ordinal)
                     {
                         ["rule"] = decision.RuleId,
