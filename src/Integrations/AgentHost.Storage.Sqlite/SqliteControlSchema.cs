@@ -4,7 +4,8 @@ namespace AgentHost.Storage.Sqlite;
 /// The control layer's tables: approval requests (mutable, conditional on their
 /// version), tool intents (inserted once, completed once), and the append-only audit records with their per-session
 /// heads. Triggers reject every UPDATE and DELETE of an audit record, and an INSERT over an existing one (so
-/// <c>INSERT OR REPLACE</c> cannot overwrite it either).
+/// <c>INSERT OR REPLACE</c> cannot overwrite it either); two more refuse a record that does not follow the session's head
+/// and move the head, so an append is a single statement.
 /// </summary>
 internal static class SqliteControlSchema
 {
@@ -36,6 +37,7 @@ internal static class SqliteControlSchema
         CREATE TABLE IF NOT EXISTS audit_records (
             session_id   TEXT    NOT NULL,
             sequence     INTEGER NOT NULL,
+            hash         TEXT    NOT NULL,
             record       BLOB    NOT NULL,
             PRIMARY KEY (session_id, sequence)
         ) WITHOUT ROWID;
@@ -51,6 +53,14 @@ internal static class SqliteControlSchema
         CREATE TRIGGER IF NOT EXISTS audit_records_no_overwrite BEFORE INSERT ON audit_records
         WHEN EXISTS (SELECT 1 FROM audit_records WHERE session_id = NEW.session_id AND sequence = NEW.sequence)
         BEGIN SELECT RAISE(ABORT, 'audit records are append-only: a record cannot be replaced'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_records_chain BEFORE INSERT ON audit_records
+        WHEN NEW.sequence <> COALESCE((SELECT sequence FROM audit_heads WHERE session_id = NEW.session_id), 0) + 1
+        BEGIN SELECT RAISE(ABORT, 'audit chain moved: the record does not follow the head'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_records_head AFTER INSERT ON audit_records
+        BEGIN
+            INSERT INTO audit_heads (session_id, sequence, hash) VALUES (NEW.session_id, NEW.sequence, NEW.hash)
+            ON CONFLICT (session_id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash;
+        END;
         """;
 
     public static readonly SqliteStatement InsertApproval = new(
@@ -89,13 +99,13 @@ internal static class SqliteControlSchema
 
     public static readonly SqliteStatement SelectAuditHead = new("SELECT sequence, hash FROM audit_heads WHERE session_id = $session", "$session");
 
+    /// <summary>
+    /// Appends a record: one statement, so one implicit transaction. The triggers refuse it unless it follows the session's
+    /// head, and move the head to it.
+    /// </summary>
     public static readonly SqliteStatement InsertAuditRecord = new(
-        "INSERT INTO audit_records (session_id, sequence, record) VALUES ($session, $sequence, $record)",
-        "$session", "$sequence", "$record");
-
-    public static readonly SqliteStatement UpsertAuditHead = new(
-        "INSERT INTO audit_heads (session_id, sequence, hash) VALUES ($session, $sequence, $hash) ON CONFLICT (session_id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash",
-        "$session", "$sequence", "$hash");
+        "INSERT INTO audit_records (session_id, sequence, hash, record) VALUES ($session, $sequence, $hash, $record)",
+        "$session", "$sequence", "$hash", "$record");
 
     public static readonly SqliteStatement SelectAuditRecords = new(
         "SELECT record FROM audit_records WHERE session_id = $session AND sequence >= $from ORDER BY sequence LIMIT $limit",

@@ -6,8 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace AgentHost.Storage.Sqlite;
 
 /// <summary>
-/// Audit chains: a record is inserted (never updated or deleted: triggers refuse it) together with the session's head, in
-/// one transaction that first checks the head is at the previous sequence number.
+/// Audit chains: a record is inserted by one statement (never updated or deleted: triggers refuse it); triggers check it
+/// follows the session's head and move the head in the same implicit transaction.
 /// </summary>
 public sealed partial class SqliteControlStore : IAuditStore
 {
@@ -28,37 +28,25 @@ public sealed partial class SqliteControlStore : IAuditStore
         return WriteAsync(
             connection =>
             {
-                using var transaction = connection.BeginWriteTransaction();
-                var head = ReadHead(connection, record.SessionId);
-                if ((head?.Sequence ?? 0) != record.Sequence - 1)
-                {
-                    return false;
-                }
-
                 var insert = connection.Command(SqliteControlSchema.InsertAuditRecord);
                 insert.Parameters["$session"].Value = record.SessionId;
                 insert.Parameters["$sequence"].Value = record.Sequence;
+                insert.Parameters["$hash"].Value = record.Hash;
                 insert.Parameters["$record"].Value = body;
                 try
                 {
                     insert.ExecuteNonQuery();
+                    return true;
                 }
-                catch (SqliteException ex) when (ex.SqliteErrorCode is 19 /* SQLITE_CONSTRAINT */)
+                catch (SqliteException ex) when (ex.SqliteErrorCode is 19 /* SQLITE_CONSTRAINT: a trigger's RAISE(ABORT) or the key */)
                 {
+                    // Another writer appended first (the chain moved) or the sequence number is taken.
                     return false;
                 }
                 finally
                 {
                     insert.Parameters["$record"].Value = DBNull.Value;
                 }
-
-                var upsert = connection.Command(SqliteControlSchema.UpsertAuditHead);
-                upsert.Parameters["$session"].Value = record.SessionId;
-                upsert.Parameters["$sequence"].Value = record.Sequence;
-                upsert.Parameters["$hash"].Value = record.Hash;
-                upsert.ExecuteNonQuery();
-                transaction.Commit();
-                return true;
             },
             cancellationToken);
     }

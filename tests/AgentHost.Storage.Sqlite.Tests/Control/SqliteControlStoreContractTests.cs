@@ -65,9 +65,10 @@ public sealed class SqliteAuditStoreContractTests : AuditStoreContractTests, IDi
     {
         using var connection = OpenWithoutTriggers();
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO audit_records (session_id, sequence, record) VALUES ($s, $q, $r)";
+        command.CommandText = "INSERT OR REPLACE INTO audit_records (session_id, sequence, hash, record) VALUES ($s, $q, $h, $r)";
         command.Parameters.AddWithValue("$s", record.SessionId);
         command.Parameters.AddWithValue("$q", record.Sequence);
+        command.Parameters.AddWithValue("$h", record.Hash);
         command.Parameters.AddWithValue("$r", SqliteControlStore.EncodeAuditRecord(record));
         command.ExecuteNonQuery();
         return Task.CompletedTask;
@@ -97,12 +98,12 @@ public sealed class SqliteAuditStoreContractTests : AuditStoreContractTests, IDi
             command.CommandText = sql;
             command.Parameters.AddWithValue("$s", session);
             var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
-            Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+            Assert.Matches("append-only|audit chain moved", error.Message);
         }
 
         Run("UPDATE audit_records SET record = x'00' WHERE session_id = $s");
         Run("DELETE FROM audit_records WHERE session_id = $s");
-        Run("INSERT OR REPLACE INTO audit_records (session_id, sequence, record) VALUES ($s, 1, x'00')");
+        Run("INSERT OR REPLACE INTO audit_records (session_id, sequence, hash, record) VALUES ($s, 1, 'h', x'00')");
         Assert.True((await AgentHost.Control.Audit.AuditVerifier.VerifyAsync(Store, session, TestContext.Current.CancellationToken)).IsValid);
     }
 
@@ -116,7 +117,7 @@ public sealed class SqliteAuditStoreContractTests : AuditStoreContractTests, IDi
     {
         var connection = _database.OpenRawConnection();
         using var drop = connection.CreateCommand();
-        drop.CommandText = "DROP TRIGGER IF EXISTS audit_records_no_update; DROP TRIGGER IF EXISTS audit_records_no_delete; DROP TRIGGER IF EXISTS audit_records_no_overwrite;";
+        drop.CommandText = "DROP TRIGGER IF EXISTS audit_records_no_update; DROP TRIGGER IF EXISTS audit_records_no_delete; DROP TRIGGER IF EXISTS audit_records_no_overwrite; DROP TRIGGER IF EXISTS audit_records_chain; DROP TRIGGER IF EXISTS audit_records_head;";
         drop.ExecuteNonQuery();
         return connection;
     }
