@@ -42,7 +42,7 @@ Environment.SetEnvironmentVariable("AGENTCORE_GATEWAY_BENCH_URL", endpoint);
 Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
 Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "fake");
 Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "fake");
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; shared with other work: figures are indicative, compare A and B of the same run only.");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}; shared with other work: figures are indicative, compare A and B of the same run only.");
 
 try
 {
@@ -96,8 +96,12 @@ async Task CompareAsync(string title, Func<bool, Dictionary<string, string>> env
 {
     using var plain = await StartHostAsync(environment(false), control: false, tool, arguments);
     using var controlled = await StartHostAsync(environment(true), control: true, tool, arguments);
-    await RunAsync(plain, 30, "warm-a");
-    await RunAsync(controlled, 30, "warm-b");
+    // Warm up both until the JIT's tiered compilation has settled (the first blocks otherwise measure the compiler).
+    for (var round = 0; round < 3; round++)
+    {
+        await RunAsync(plain, 100, $"warm-a{round}");
+        await RunAsync(controlled, 100, $"warm-b{round}");
+    }
 
     var cpu = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
     var wall = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
@@ -159,6 +163,8 @@ async Task<(double CpuMs, double WallMs)> RunAsync(BenchHost host, int count, st
     process.Refresh();
     return ((process.TotalProcessorTime - cpuBefore).TotalMilliseconds, clock.Elapsed.TotalMilliseconds);
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static double Median(List<double> values)
 {
