@@ -22,6 +22,9 @@ internal static class CliApplication
         root.Subcommands.Add(DevGatewayCommand.Create(context));
         root.Subcommands.Add(ConfigCommand.Create(global, context));
         root.Subcommands.Add(StoreCommand.Create(global, context));
+        root.Subcommands.Add(PolicyCommand.Create(global, context));
+        root.Subcommands.Add(ApprovalsCommand.Create(global, context));
+        root.Subcommands.Add(AuditCommand.Create(global, context));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration

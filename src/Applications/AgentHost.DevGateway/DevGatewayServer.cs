@@ -49,7 +49,7 @@ public static class DevGatewayServer
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        builder.Services.AddMcpServer(o => McpServerOptionsFactory.Configure(o, tools)).WithHttpTransport(o => o.Stateless = true);
+        builder.Services.AddMcpServer(o => McpServerOptionsFactory.Configure(o, tools, options)).WithHttpTransport(o => o.Stateless = true);
         builder.WebHost.ConfigureKestrel(k => k.Listen(address, options.Port));
         WebApplication app = builder.Build();
         if (options.BearerToken is { } token)

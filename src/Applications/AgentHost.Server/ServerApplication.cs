@@ -146,6 +146,9 @@ public static partial class ServerApplication
         builder.Services.AddAgentCoreRuntime(o =>
         {
             o.MaxRequestBodyBytes = settings.Runtime.MaxRequestBodyBytes;
+            o.CallerIdentity.TrustJwtClaims = settings.Control.TrustJwtClaims;
+            o.CallerIdentity.ProfileClaim = settings.Control.ProfileClaim;
+            o.CallerIdentity.TrustedProfileAttribute = settings.Control.TrustedProfileAttribute;
             o.DrainTimeout = TimeSpan.FromSeconds(settings.Runtime.DrainTimeoutSeconds);
         });
         configureBuilder?.Invoke(builder);

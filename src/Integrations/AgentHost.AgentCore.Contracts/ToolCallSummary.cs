@@ -14,7 +14,7 @@ public sealed class ToolCallSummary
     [JsonPropertyName("input")]
     public required JsonElement Input { get; init; }
 
-    /// <summary>How the call ended: <c>success</c>, <c>error</c>, <c>timeout</c>, <c>notFound</c>, <c>denied</c>, <c>cancelled</c>.</summary>
+    /// <summary>How the call ended: <c>success</c>, <c>error</c>, <c>timeout</c>, <c>notFound</c>, <c>denied</c>, <c>cancelled</c>, <c>pending</c>.</summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }
 
@@ -25,6 +25,11 @@ public sealed class ToolCallSummary
     /// <summary>The model's id for the call.</summary>
     [JsonPropertyName("toolUseId")]
     public string? ToolUseId { get; init; }
+
+    /// <summary>The suspension (e.g. the approval request id) the call started or resumed; absent when none.</summary>
+    [JsonPropertyName("suspensionId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SuspensionId { get; init; }
 
     /// <summary>The error, when the call failed.</summary>
     [JsonPropertyName("error")]

@@ -137,7 +137,8 @@ public sealed class AgentHostBuilderTests
 
     private static IHost Build(Action<AgentHostBuilder> configure, Dictionary<string, string>? environment = null)
     {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["AGENTHOST_STORE"] = "memory", ["AGENTHOST_DEVGATEWAY"] = "false" };
+        // The control layer (policy, approvals, audit) has its own composition tests (ControlCompositionTests); these test the builder alone.
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["AGENTHOST_STORE"] = "memory", ["AGENTHOST_DEVGATEWAY"] = "false", ["AGENTHOST_CONTROL"] = "false" };
         foreach (var (key, value) in environment ?? [])
         {
             variables[key] = value;

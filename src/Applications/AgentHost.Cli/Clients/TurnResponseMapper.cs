@@ -29,6 +29,7 @@ internal static class TurnResponseMapper
                 ToolUseId = call.CallId,
                 Error = call.Error,
                 Flags = call.Flags,
+                SuspensionId = call.SuspensionId,
             };
         }
 

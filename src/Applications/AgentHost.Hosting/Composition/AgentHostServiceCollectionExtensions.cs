@@ -58,6 +58,21 @@ public static class AgentHostServiceCollectionExtensions
             }
         });
 
+        if (settings.Control.Enabled)
+        {
+            // The control layer's middleware are registered first, so they are the outermost: every call is audited and
+            // decided by the policy before any other middleware or the tool sees it.
+            services.TryAddSingleton(sp => ControlFactory.Create(settings, sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp)));
+            services.TryAddSingleton(sp => sp.GetRequiredService<ControlRegistration>().Layer);
+            services.TryAddSingleton(sp => sp.GetRequiredService<ControlRegistration>().Layer.Approvals);
+            services.TryAddSingleton(sp => sp.GetRequiredService<ControlRegistration>().Layer.AuditTrail);
+            for (var i = 0; i < 3; i++)
+            {
+                var index = i;
+                services.AddSingleton(sp => sp.GetRequiredService<ControlRegistration>().Layer.Middleware[index]);
+            }
+        }
+
         var filter = new ToolNameFilter(settings.Agent.Tools.Allow, settings.Agent.Tools.Deny);
         services.TryAddSingleton<ITurnIdGenerator, GuidTurnIdGenerator>();
         services.TryAddSingleton(sp => new AgentLoop(
@@ -77,7 +92,10 @@ public static class AgentHostServiceCollectionExtensions
         services.TryAddSingleton(sp => new AgentHostDescription(
             sp.GetService<ModelRegistration>()?.Description ?? sp.GetRequiredService<IChatClient>().GetType().Name,
             sp.GetService<StoreRegistration>()?.Description ?? sp.GetRequiredService<IConversationStore>().GetType().Name,
-            DescribeGateways(configuration, devGateway)));
+            DescribeGateways(configuration, devGateway))
+        {
+            Control = settings.Control.Enabled ? sp.GetRequiredService<ControlRegistration>().Description : "off (no policy, approvals or audit)",
+        });
         return new AgentHostBuilder(services, settings, pipeline);
     }
 

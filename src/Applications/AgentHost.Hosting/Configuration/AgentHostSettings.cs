@@ -19,6 +19,9 @@ public sealed class AgentHostSettings
     /// <summary>The local development gateway (section <c>DevGateway</c>).</summary>
     public DevGatewaySettings DevGateway { get; set; } = new();
 
+    /// <summary>The control layer: policy, approvals, intents, audit (section <c>Control</c>).</summary>
+    public ControlSettings Control { get; set; } = new();
+
     /// <summary>The runtime HTTP host (section <c>Runtime</c>).</summary>
     public RuntimeSettings Runtime { get; set; } = new();
 

@@ -123,6 +123,7 @@ public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration)
         }
 
         CheckModelProviders(settings, errors);
+        CheckPolicyFile(settings.Control, errors);
         var instructions = agent.Instructions;
         if (!string.IsNullOrWhiteSpace(agent.InstructionsFile))
         {
@@ -144,6 +145,24 @@ public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration)
             {
                 errors.Add($"The instructions use the unknown placeholder '{{{unknown}}}'. Known: {string.Join(", ", InstructionTemplate.KnownNames.Select(n => "{" + n + "}"))}, {{attributes.NAME}}; write '{{{{' for a literal brace.");
             }
+        }
+    }
+
+    /// <summary>An invalid policy stops the host at start-up, naming the file and the line.</summary>
+    private void CheckPolicyFile(ControlSettings control, List<string> errors)
+    {
+        if (!control.Enabled || string.IsNullOrWhiteSpace(control.PolicyFile))
+        {
+            return;
+        }
+
+        try
+        {
+            global::AgentHost.Control.Policy.PolicyLoader.LoadFile(Path.GetFullPath(control.PolicyFile));
+        }
+        catch (global::AgentHost.Control.Policy.PolicyFileException ex)
+        {
+            errors.Add($"'Control:PolicyFile' (from {Source("Control:PolicyFile")}): {ex.Message}");
         }
     }
 

@@ -23,7 +23,8 @@ internal sealed class TurnState
     /// <summary>Index in <see cref="Conversation"/> of this turn's user message.</summary>
     public int TurnStart { get; }
 
-    public Dictionary<string, object?> Items { get; } = new(StringComparer.Ordinal);
+    /// <summary>State shared by the hooks and middleware of the turn; concurrent, because the calls of one model response run at once.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, object?> Items { get; } = new(StringComparer.Ordinal);
 
     public List<ToolCallRecord> ToolCalls { get; } = [];
 

@@ -214,6 +214,7 @@ public sealed partial class InvocationHandler
         }
 
         var requestId = context.Request.Headers[RuntimeHeaders.RequestId].ToString();
+        var authorization = context.Request.Headers.Authorization.ToString();
         return new SessionTurnRequest
         {
             SessionId = sessionId,
@@ -224,7 +225,8 @@ public sealed partial class InvocationHandler
             ContactId = payload.ContactId,
             Attributes = attributes,
             RequestId = string.IsNullOrEmpty(requestId) ? null : requestId,
-            Authorization = CallerAuthorization.FromHeader(context.Request.Headers.Authorization.ToString()),
+            Authorization = CallerAuthorization.FromHeader(authorization),
+            Caller = Identity.CallerIdentityReader.Read(_options.CallerIdentity, authorization, attributes),
             WorkloadAccessToken = WorkloadAccessToken.FromHeader(context.Request.Headers[RuntimeHeaders.WorkloadAccessToken].ToString()) ??
                 WorkloadAccessToken.FromHeader(context.Request.Headers[RuntimeHeaders.LegacyWorkloadAccessToken].ToString()),
             Deadline = payload.TimeoutMs is { } timeoutMs ? _time.GetUtcNow().AddMilliseconds(timeoutMs) : null,

@@ -25,6 +25,7 @@ public static class InvocationMapper
                 ToolUseId = call.CallId,
                 Error = call.Error,
                 Flags = call.Flags,
+                SuspensionId = call.SuspensionId,
             };
         }
 
