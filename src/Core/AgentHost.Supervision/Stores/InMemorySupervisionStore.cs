@@ -1,5 +1,4 @@
 using AgentHost.Abstractions.Supervision;
-using AgentHost.Supervision.Activity;
 
 namespace AgentHost.Supervision.Stores;
 

@@ -1,6 +1,4 @@
-using AgentHost.Abstractions.Supervision;
-
-namespace AgentHost.Supervision.Activity;
+namespace AgentHost.Abstractions.Supervision;
 
 /// <summary>Merging <see cref="LiveSessionUpdate"/>s and applying them to a <see cref="LiveSession"/> (used by the writer and the stores).</summary>
 public static class LiveSessionUpdates
