@@ -112,7 +112,10 @@ public sealed class BedrockChatClientOptions
     public static BedrockChatClientOptions FromEnvironment(Func<string, string?>? environment = null)
         => new BedrockChatClientOptions().WithEnvironmentDefaults(environment);
 
-    /// <summary>Fills unset properties from the environment and returns this instance.</summary>
+    /// <summary>
+    /// Fills unset properties from the environment and returns this instance: the model id, the profile, the cache points when
+    /// none is set, and the guardrail (id, version, trace, stream mode together) when no guardrail is set.
+    /// </summary>
     /// <param name="environment">Environment lookup; defaults to the process environment.</param>
     /// <returns>This instance.</returns>
     public BedrockChatClientOptions WithEnvironmentDefaults(Func<string, string?>? environment = null)
@@ -120,23 +123,31 @@ public sealed class BedrockChatClientOptions
         environment ??= AwsEnvironment.Process;
         ModelId ??= environment(ModelIdVariable) ?? environment(LegacyModelIdVariable);
         Profile ??= environment("AWS_PROFILE");
-        if (environment(PromptCachingVariable) is { Length: > 0 } caching)
+        // Cache points and the guardrail are filled from the environment only when nothing set them (they come as a group).
+        if (!CachePointAfterSystem && !CachePointAfterTools && !CachePointAfterHistory && environment(PromptCachingVariable) is { Length: > 0 } caching)
         {
-            ApplyCachePoints(caching);
+            SetCachePoints(caching);
         }
 
-        GuardrailIdentifier ??= environment(GuardrailIdVariable) is { Length: > 0 } id ? id.Trim() : null;
-        if (environment(GuardrailVersionVariable) is { Length: > 0 } version)
+        if (GuardrailIdentifier is null && environment(GuardrailIdVariable) is { Length: > 0 } id)
         {
-            GuardrailVersion = version.Trim();
+            GuardrailIdentifier = id.Trim();
+            if (environment(GuardrailVersionVariable) is { Length: > 0 } version)
+            {
+                GuardrailVersion = version.Trim();
+            }
+
+            if (environment(GuardrailTraceVariable) is { Length: > 0 } trace)
+            {
+                GuardrailTrace = trace.Trim().ToLowerInvariant();
+            }
+
+            if (environment(GuardrailStreamModeVariable) is { Length: > 0 } mode)
+            {
+                GuardrailStreamProcessingMode = mode.Trim().ToLowerInvariant();
+            }
         }
 
-        if (environment(GuardrailTraceVariable) is { Length: > 0 } trace)
-        {
-            GuardrailTrace = trace.Trim().ToLowerInvariant();
-        }
-
-        GuardrailStreamProcessingMode ??= environment(GuardrailStreamModeVariable) is { Length: > 0 } mode ? mode.Trim().ToLowerInvariant() : null;
         return this;
     }
 
@@ -162,8 +173,15 @@ public sealed class BedrockChatClientOptions
         }
     }
 
-    private void ApplyCachePoints(string value)
+    /// <summary>
+    /// Sets the three cache points from a setting: <c>true</c>/<c>1</c> (system and tools), <c>false</c>/<c>0</c>/<c>none</c>,
+    /// or a comma-separated list of <c>system</c>, <c>tools</c>, <c>history</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown cache point.</exception>
+    public void SetCachePoints(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        CachePointAfterSystem = CachePointAfterTools = CachePointAfterHistory = false;
         var trimmed = value.Trim();
         if (trimmed == "1" || trimmed.Equals("true", StringComparison.OrdinalIgnoreCase))
         {

@@ -56,11 +56,16 @@ public sealed class FailClosedTests
         var request = Assert.Single(await host.Layer.Approvals.ListAsync(new ApprovalQuery(), Ct));
         await host.Layer.Approvals.DecideAsync(new ApprovalDecision { RequestId = request.Id, ArgumentsHash = request.ArgumentsHash, Approver = "alice", Verdict = ApprovalVerdict.Approve }, Ct);
 
-        approvals.FailReplace = true;
+        approvals.FailReplaces = 1;
         var result = await host.TurnAsync("s-approval-down", "Done?");
 
         Assert.Equal(0, host.RefundRuns);
         Assert.Equal(ToolCallStatus.Denied, Assert.Single(result.Outcome.ToolCalls).Status);
+
+        // The claim failed; the request is then marked rejected (not left "approved" for a call that will never run).
+        var stored = await host.Layer.Approvals.GetAsync(request.Id, Ct);
+        Assert.Equal(ApprovalStatus.Rejected, stored!.Status);
+        Assert.Equal("system", stored.Votes[^1].Approver);
     }
 
     [Fact]
@@ -112,7 +117,7 @@ public sealed class FailClosedTests
 
     private sealed class FlakyApprovalStore(IApprovalStore inner) : IApprovalStore
     {
-        public bool FailReplace { get; set; }
+        public int FailReplaces { get; set; }
 
         public bool FailCreate { get; set; }
 
@@ -123,8 +128,16 @@ public sealed class FailClosedTests
 
         public Task<IReadOnlyList<ApprovalRequest>> ListAsync(ApprovalQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
 
-        public Task<bool> TryReplaceAsync(ApprovalRequest updated, CancellationToken cancellationToken = default) =>
-            FailReplace ? throw new TimeoutException("approval store timed out") : inner.TryReplaceAsync(updated, cancellationToken);
+        public Task<bool> TryReplaceAsync(ApprovalRequest updated, CancellationToken cancellationToken = default)
+        {
+            if (FailReplaces > 0)
+            {
+                FailReplaces--;
+                throw new TimeoutException("approval store timed out");
+            }
+
+            return inner.TryReplaceAsync(updated, cancellationToken);
+        }
     }
 
     private sealed class FailingIntentStore : IToolIntentStore

@@ -135,6 +135,7 @@ public sealed partial class ApprovalGate
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(_logger, ex, context.ToolName, ex.GetType().Name);
+            await TryRejectAfterFailureAsync(resumption.Call.Suspension.Id, context.Invocation.TurnId).ConfigureAwait(false);
             return ToolCallOutcome.Denied("the approval could not be checked, so the call was not made; tell the customer a colleague will follow up");
         }
 
@@ -253,6 +254,37 @@ public sealed partial class ApprovalGate
         await AuditAsync(context, request, AuditRecordKinds.ApprovalClaimed, how, cancellationToken).ConfigureAwait(false);
         LogClaimed(_logger, request.Id, how);
         return claimed;
+    }
+
+    /// <summary>
+    /// After a failure on the approval path the call is denied in the conversation; the request is marked rejected too (best
+    /// effort: the store may be what failed), so that approvers do not see a request that will never run as approved.
+    /// </summary>
+    private async Task TryRejectAfterFailureAsync(string requestId, string turnId)
+    {
+        try
+        {
+            var request = await _store.GetAsync(requestId, CancellationToken.None).ConfigureAwait(false);
+            if (request is null || request.IsClosed || (request.Status == ApprovalStatus.Executing && !string.Equals(request.ClaimedBy, turnId, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            await _store.TryReplaceAsync(
+                request with
+                {
+                    Status = ApprovalStatus.Rejected,
+                    Votes = [.. request.Votes, new ApprovalVote { Approver = AuditActors.System, Verdict = ApprovalVerdict.Reject, Comment = "the approval path failed; the call was not made", DecidedAt = now }],
+                    ClosedAt = now,
+                    Version = request.Version + 1,
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogFailed(_logger, ex, requestId, ex.GetType().Name);
+        }
     }
 
     private async Task CloseAsync(ApprovalRequest claimed, CancellationToken cancellationToken)
