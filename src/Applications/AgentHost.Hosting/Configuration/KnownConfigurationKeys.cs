@@ -19,6 +19,9 @@ internal static class KnownConfigurationKeys
         "DevGateway:Enabled", "DevGateway:Port", "DevGateway:Token",
         "Control:Enabled", "Control:PolicyFile", "Control:ReadOnly", "Control:ApprovalTimeoutSeconds", "Control:ApprovalMessage", "Control:ClaimLeaseSeconds", "Control:SqlitePath",
         "Control:DynamoDbControlTable", "Control:DynamoDbAuditTable", "Control:TrustJwtClaims", "Control:ProfileClaim", "Control:TrustedProfileAttribute",
+        "Supervisor:Enabled", "Supervisor:FlushIntervalMs", "Supervisor:MaxEventsPerTurn", "Supervisor:GuidanceCacheMs", "Supervisor:RetentionHours",
+        "Supervisor:SqlitePath", "Supervisor:DynamoDbTable", "Supervisor:ConsoleUrl", "Supervisor:Authority", "Supervisor:Audience", "Supervisor:RoleClaim",
+        "Supervisor:FrameAncestors",
         "Runtime:MaxRequestBodyBytes", "Runtime:DrainTimeoutSeconds", "Runtime:GatewayStartupWaitSeconds", "Runtime:LogFormat", "Runtime:LogLevel",
     };
 
@@ -29,7 +32,7 @@ internal static class KnownConfigurationKeys
     ];
 
     /// <summary>Top-level sections the host owns (unknown keys under them are errors).</summary>
-    public static readonly string[] Sections = ["Agent", "Model", "Store", "DevGateway", "Control", "Runtime"];
+    public static readonly string[] Sections = ["Agent", "Model", "Store", "DevGateway", "Control", "Supervisor", "Runtime"];
 
     /// <summary>Top-level names that are allowed although the host does not bind them (other components read them).</summary>
     public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways" };
