@@ -28,10 +28,19 @@ internal sealed class SupervisionCommandSupport : IAsyncDisposable
 
     public SupervisionLayer Layer { get; }
 
+    /// <summary>The control layer, or null when it is off.</summary>
+    public ControlRegistration? Control => _control;
+
+    /// <summary>The SQLite supervision store, when the settings use SQLite (for the retention purge).</summary>
+    public AgentHost.Storage.Sqlite.SqliteSupervisionStore? Sqlite => _stores.Feed as AgentHost.Storage.Sqlite.SqliteSupervisionStore;
+
+    /// <summary>The settings the stores were opened with.</summary>
+    public AgentHostSettings? Settings { get; private init; }
+
     public static SupervisionCommandSupport Open(GlobalOptions global, ParseResult parse)
     {
         var (_, settings) = global.Load(parse);
-        return new SupervisionCommandSupport(settings);
+        return new SupervisionCommandSupport(settings) { Settings = settings };
     }
 
     public async ValueTask DisposeAsync()
