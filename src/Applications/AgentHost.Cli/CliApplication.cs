@@ -25,6 +25,7 @@ internal static class CliApplication
         root.Subcommands.Add(PolicyCommand.Create(global, context));
         root.Subcommands.Add(ApprovalsCommand.Create(global, context));
         root.Subcommands.Add(AuditCommand.Create(global, context));
+        root.Subcommands.Add(SupervisorCommand.Create(global, context));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration

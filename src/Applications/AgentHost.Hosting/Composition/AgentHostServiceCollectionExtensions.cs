@@ -58,6 +58,30 @@ public static class AgentHostServiceCollectionExtensions
             }
         });
 
+        var supervised = settings.Supervisor.Enabled && SupervisionFactory.IsAvailable(settings);
+        if (supervised)
+        {
+            // Registered before the control layer, so that its middleware is the outermost: the feed sees every call and
+            // its final outcome (denials, approvals, flags). Its hooks are the first hooks.
+            services.TryAddSingleton(sp =>
+            {
+                var loggers = LoggerFactoryOf(sp);
+                var stores = SupervisionFactory.CreateStores(settings, loggers);
+                var layer = SupervisionFactory.CreateLayer(
+                    stores,
+                    settings,
+                    sp.GetRequiredService<IConversationStore>(),
+                    settings.Control.Enabled ? sp.GetRequiredService<ControlRegistration>().Layer.AuditTrail : null,
+                    settings.Control.Enabled ? sp.GetRequiredService<ControlRegistration>().Layer.Approvals : null,
+                    sp.GetRequiredService<TimeProvider>(),
+                    loggers);
+                return new SupervisionHost(stores, layer);
+            });
+            services.AddSingleton<IToolCallMiddleware>(sp => sp.GetRequiredService<SupervisionHost>().Layer.ToolMiddleware);
+            services.AddSingleton<AgentHook>(sp => sp.GetRequiredService<SupervisionHost>().Layer.FeedHook);
+            services.AddSingleton<AgentHook>(sp => sp.GetRequiredService<SupervisionHost>().Layer.GuidanceHook);
+        }
+
         if (settings.Control.Enabled)
         {
             // The control layer's middleware are registered first, so they are the outermost: every call is audited and
@@ -95,6 +119,8 @@ public static class AgentHostServiceCollectionExtensions
             DescribeGateways(configuration, devGateway))
         {
             Control = settings.Control.Enabled ? sp.GetRequiredService<ControlRegistration>().Description : "off (no policy, approvals or audit)",
+            Supervision = supervised ? sp.GetRequiredService<SupervisionHost>().Stores.Description
+                : settings.Supervisor.Enabled ? "off (the DynamoDB supervision table is not implemented yet)" : "off (no activity feed or guidance)",
         });
         return new AgentHostBuilder(services, settings, pipeline);
     }

@@ -22,6 +22,9 @@ public sealed class AgentHostSettings
     /// <summary>The control layer: policy, approvals, intents, audit (section <c>Control</c>).</summary>
     public ControlSettings Control { get; set; } = new();
 
+    /// <summary>Supervision: activity feed, guidance, escalation, console (section <c>Supervisor</c>).</summary>
+    public SupervisorSettings Supervisor { get; set; } = new();
+
     /// <summary>The runtime HTTP host (section <c>Runtime</c>).</summary>
     public RuntimeSettings Runtime { get; set; } = new();
 

@@ -153,7 +153,12 @@ public sealed partial class AgentLoop
             var tools = await _tools.GetToolsAsync(new ToolSelectionContext(state.Invocation, prompt, state.Cycles), turnToken);
             var options = BuildChatOptions(state, tools);
             var callMessages = new List<ChatMessage>(prompt);
-            await _hooks.ModelCallingAsync(new ModelCallingContext(state.Invocation, state.Items, state.Cycles, callMessages, options), turnToken);
+            var calling = new ModelCallingContext(state.Invocation, state.Items, state.Cycles, callMessages, options);
+            await _hooks.ModelCallingAsync(calling, turnToken);
+            foreach (var added in calling.AddedToConversation)
+            {
+                await AddMessageAsync(state, added, addToConversation: true, turnToken);
+            }
 
             var started = _time.GetTimestamp();
             ChatResponse? response = null;
