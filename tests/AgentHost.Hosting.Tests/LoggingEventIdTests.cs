@@ -26,7 +26,8 @@ public sealed partial class LoggingEventIdTests
         ["AgentHost.Sanitization"] = (11000, 11999),
         ["AgentHost.Connect"] = (12000, 12499),
         ["AgentHost.Connect.Lambda"] = (12500, 12999),
-        ["AgentHost.Supervisor"] = (13000, 13999),
+        ["AgentHost.Supervision"] = (13000, 13499),
+        ["AgentHost.Supervisor"] = (13500, 13999),
         ["AgentHost.Telemetry"] = (14000, 14499),
         ["AgentHost.AgentCore.Client"] = (15000, 15499),
     };

@@ -15,7 +15,7 @@ public sealed class SettingsCatalogTests : IDisposable
     [Fact]
     public void All_DeclaresEveryBoundSetting()
     {
-        Assert.Equal(54, AgentHostSettingsCatalog.All.Count);
+        Assert.Equal(66, AgentHostSettingsCatalog.All.Count);
         Assert.Equal(AgentHostSettingsCatalog.All.Count, AgentHostSettingsCatalog.All.Select(s => s.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Contains(AgentHostSettingsCatalog.All, s => s.Key == "Runtime:GatewayStartupWaitSeconds" && s.Default == "10" && s.Maximum == 300);
         Assert.Equal("Maximum model calls per turn, 1 to 1000. Default: 20.", AgentHostSettingsCatalog.Get("Agent:Limits:MaxCycles").Description);

@@ -139,12 +139,12 @@ internal static partial class ActionEndpoints
         }
     }
 
-    [LoggerMessage(EventId = 13100, Level = LogLevel.Information, Message = "Guidance {GuidanceId} stored by {User}")]
+    [LoggerMessage(EventId = 13500, Level = LogLevel.Information, Message = "Guidance {GuidanceId} stored by {User}")]
     private static partial void LogGuidance(ILogger logger, string guidanceId, string user);
 
-    [LoggerMessage(EventId = 13101, Level = LogLevel.Information, Message = "Approval request {RequestId}: {Verdict} by {User} -> {Status}")]
+    [LoggerMessage(EventId = 13501, Level = LogLevel.Information, Message = "Approval request {RequestId}: {Verdict} by {User} -> {Status}")]
     private static partial void LogDecision(ILogger logger, string requestId, string verdict, string user, string status);
 
-    [LoggerMessage(EventId = 13102, Level = LogLevel.Information, Message = "A conversation was escalated by {User}")]
+    [LoggerMessage(EventId = 13502, Level = LogLevel.Information, Message = "A conversation was escalated by {User}")]
     private static partial void LogEscalated(ILogger logger, string user);
 }
