@@ -48,6 +48,9 @@ public static class AgentHostTelemetryExtensions
         builder.Configuration.AddInMemoryCollection(settings.Variables);
         builder.Services.AddAgentHostLogRedaction();
 
+        // ASP.NET Core (.NET 10) puts the HTTP semantic-convention attributes (url.path, http.route, status code) on its
+        // request span itself once this switch is off; no instrumentation package needed.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData", false);
         DistributedContextPropagator.Current = AgentHostPropagator.Instance;
         builder.Services.Replace(ServiceDescriptor.Singleton<DistributedContextPropagator>(AgentHostPropagator.Instance));
 
