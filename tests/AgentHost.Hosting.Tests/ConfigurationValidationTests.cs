@@ -19,7 +19,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Agent:Model:TopP", "-0.1", "'Agent:Model:TopP' is -0.1")]
     [InlineData("Agent:Model:MaxOutputTokens", "0", "'Agent:Model:MaxOutputTokens' is 0")]
     [InlineData("Agent:Name", " ", "'Agent:Name' (from command line) must not be empty.")]
-    [InlineData("Model:Provider", "openai", "'Model:Provider' is 'openai' (from command line); it must be one of: auto, bedrock, offline.")]
+    [InlineData("Model:Provider", "ollama", "'Model:Provider' is 'ollama' (from command line); it must be one of: auto, bedrock, openai, offline.")]
     [InlineData("Store:Provider", "postgres", "it must be one of: auto, sqlite, dynamodb, memory")]
     [InlineData("DevGateway:Enabled", "maybe", "it must be one of: auto, true, false")]
     [InlineData("DevGateway:Port", "70000", "'DevGateway:Port' is 70000")]

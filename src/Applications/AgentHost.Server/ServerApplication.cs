@@ -76,8 +76,18 @@ public static partial class ServerApplication
                     return ListenError;
                 }
 
-                // The shared start-up: the store opens in the background, the first discovery is awaited (bounded).
-                var startup = await AgentHostStartup.CompleteAsync(app.Services, cancellationToken);
+                // The shared start-up: the model is created, the store opens in the background, the first discovery is awaited (bounded).
+                StartupReport startup;
+                try
+                {
+                    startup = await AgentHostStartup.CompleteAsync(app.Services, cancellationToken);
+                }
+                catch (ConfigurationValidationException ex)
+                {
+                    await Console.Error.WriteLineAsync(ex.Message);
+                    return ConfigurationError;
+                }
+
                 readiness.MarkReady();
 
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");

@@ -7,10 +7,13 @@ namespace AgentHost.Hosting.Configuration;
 /// <summary>Binds and validates <see cref="AgentHostSettings"/>, reporting every problem at once with the key, its source and what is allowed.</summary>
 public static class AgentHostSettingsLoader
 {
-    private static readonly string[] Providers = ["auto", "bedrock", "offline"];
+    private static readonly string[] Providers = ["auto", "bedrock", "openai", "offline"];
     private static readonly string[] StoreProviders = ["auto", "sqlite", "dynamodb", "memory"];
     private static readonly string[] Toggles = ["auto", "true", "false"];
     private static readonly string[] LogFormats = ["text", "json"];
+    private static readonly string[] GuardrailTraces = ["enabled", "enabled_full", "disabled"];
+    private static readonly string[] GuardrailStreamModes = ["sync", "async"];
+    private static readonly string[] CachePoints = ["none", "true", "false", "1", "0", "system", "tools", "history"];
     private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 
     /// <summary>Binds the settings and validates them.</summary>
@@ -115,6 +118,46 @@ public static class AgentHostSettingsLoader
         }
 
         OneOf(configuration, errors, "Model:Provider", settings.Model.Provider, Providers);
+        var bedrock = settings.Model.Bedrock;
+        OneOf(configuration, errors, "Model:Bedrock:GuardrailTrace", bedrock.GuardrailTrace, GuardrailTraces);
+        if (!string.IsNullOrWhiteSpace(bedrock.GuardrailStreamMode))
+        {
+            OneOf(configuration, errors, "Model:Bedrock:GuardrailStreamMode", bedrock.GuardrailStreamMode, GuardrailStreamModes);
+        }
+
+        if (!string.IsNullOrWhiteSpace(bedrock.GuardrailId) && string.IsNullOrWhiteSpace(bedrock.GuardrailVersion))
+        {
+            errors.Add("'Model:Bedrock:GuardrailId' is set but 'Model:Bedrock:GuardrailVersion' is empty; give a version number or DRAFT (AGENTHOST_BEDROCK_GUARDRAIL_VERSION).");
+        }
+
+        foreach (var point in bedrock.PromptCaching.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!CachePoints.Contains(point, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"'Model:Bedrock:PromptCaching' is '{bedrock.PromptCaching}' (from {ConfigurationSources.Describe(configuration, "Model:Bedrock:PromptCaching")}); it must be none, true, false, or a comma-separated list of system, tools, history.");
+                break;
+            }
+        }
+
+        var openAI = settings.Model.OpenAI;
+        if (!string.IsNullOrWhiteSpace(openAI.BaseUrl) && !(Uri.TryCreate(openAI.BaseUrl, UriKind.Absolute, out var baseUrl) && (baseUrl.Scheme == Uri.UriSchemeHttp || baseUrl.Scheme == Uri.UriSchemeHttps)))
+        {
+            errors.Add($"'Model:OpenAI:BaseUrl' is '{openAI.BaseUrl}' (from {ConfigurationSources.Describe(configuration, "Model:OpenAI:BaseUrl")}); it must be an absolute http(s) URL such as http://localhost:11434/v1.");
+        }
+
+        if (string.Equals(settings.Model.Provider, "openai", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(openAI.BaseUrl))
+            {
+                errors.Add("'Model:Provider' is 'openai' but no endpoint is configured: set 'Model:OpenAI:BaseUrl' (AGENTHOST_OPENAI_BASE_URL), e.g. http://localhost:11434/v1.");
+            }
+
+            if (string.IsNullOrWhiteSpace(openAI.Model))
+            {
+                errors.Add("'Model:Provider' is 'openai' but no model is configured: set 'Model:OpenAI:Model' (AGENTHOST_OPENAI_MODEL), e.g. llama3.1.");
+            }
+        }
+
         OneOf(configuration, errors, "Store:Provider", settings.Store.Provider, StoreProviders);
         OneOf(configuration, errors, "DevGateway:Enabled", settings.DevGateway.Enabled, Toggles);
         Range(configuration, errors, "DevGateway:Port", settings.DevGateway.Port, 0, 65_535);

@@ -13,6 +13,8 @@ internal static class KnownConfigurationKeys
         "Agent:Window:MaxMessages", "Agent:Window:MaxApproxTokens", "Agent:Window:MaxTurnsLoaded",
         "Agent:Tools:Allow", "Agent:Tools:Deny",
         "Model:Provider",
+        "Model:OpenAI:BaseUrl", "Model:OpenAI:Model", "Model:OpenAI:ApiKey", "Model:OpenAI:ApiKeyFile",
+        "Model:Bedrock:GuardrailId", "Model:Bedrock:GuardrailVersion", "Model:Bedrock:GuardrailTrace", "Model:Bedrock:GuardrailStreamMode", "Model:Bedrock:PromptCaching",
         "Store:Provider", "Store:SqlitePath", "Store:DynamoDbTable", "Store:DynamoDbTtlDays", "Store:DynamoDbCreateTable",
         "DevGateway:Enabled", "DevGateway:Port", "DevGateway:Token",
         "Runtime:MaxRequestBodyBytes", "Runtime:DrainTimeoutSeconds", "Runtime:GatewayStartupWaitSeconds", "Runtime:LogFormat", "Runtime:LogLevel",
@@ -28,11 +30,12 @@ internal static class KnownConfigurationKeys
     public static readonly string[] Sections = ["Agent", "Model", "Store", "DevGateway", "Runtime"];
 
     /// <summary>Top-level names that are allowed although the host does not bind them (other components read them).</summary>
-    public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways", "BEDROCK_PROMPT_CACHING" };
+    public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways" };
 
     /// <summary>Keys that hold secrets: redacted when printed.</summary>
     public static bool IsSecret(string key) =>
         key.EndsWith(":Token", StringComparison.OrdinalIgnoreCase)
+        || key.EndsWith(":ApiKey", StringComparison.OrdinalIgnoreCase)
         || key.Contains("Secret", StringComparison.OrdinalIgnoreCase)
         || key.Contains("Password", StringComparison.OrdinalIgnoreCase);
 

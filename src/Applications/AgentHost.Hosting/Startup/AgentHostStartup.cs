@@ -1,4 +1,5 @@
 using AgentHost.Abstractions.Conversations;
+using AgentHost.Core.Sessions;
 using AgentHost.Gateway;
 using AgentHost.Gateway.Status;
 using AgentHost.Hosting.Configuration;
@@ -28,16 +29,20 @@ public static partial class AgentHostStartup
     }
 
     /// <summary>
-    /// Opens the store in the background (the first turn then does not pay for it; a failure is logged, never thrown) and waits
-    /// for the first discovery of the configured gateways, at most <c>Runtime:GatewayStartupWaitSeconds</c>. A gateway that is
-    /// down does not fail start-up: it keeps being retried in the background.
+    /// Creates the model pipeline and the session service now (a provider that cannot be created fails start-up with a
+    /// <see cref="ConfigurationValidationException"/> instead of the first turn), opens the store in the background (the first
+    /// turn then does not pay for it; a failure is logged, never thrown) and waits for the first discovery of the configured
+    /// gateways, at most <c>Runtime:GatewayStartupWaitSeconds</c>. A gateway that is down does not fail start-up: it keeps
+    /// being retried in the background.
     /// </summary>
+    /// <exception cref="ConfigurationValidationException">The model provider cannot be created; the message says what to set.</exception>
     public static async Task<StartupReport> CompleteAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         var settings = services.GetRequiredService<AgentHostSettings>();
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("AgentHost.Startup");
         BeginDiscovery(services);
+        _ = services.GetRequiredService<AgentSessionService>();
         _ = CheckStoreAsync(services.GetRequiredService<IConversationStore>(), logger, cancellationToken);
 
         var status = services.GetService<IGatewayStatusProvider>();
