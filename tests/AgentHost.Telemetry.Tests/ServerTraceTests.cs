@@ -104,8 +104,9 @@ public sealed class ServerTraceTests
         Assert.Equal(XRayParent, xrayRequest.ParentSpanId);
         Assert.Contains(spans, s => s.TraceId == XRayTrace && s.Name.StartsWith("invoke_agent", StringComparison.Ordinal) && s.ParentSpanId == xrayRequest.SpanId);
 
-        // Health checks are not exported.
+        // Health checks are not exported, nor are the exporter's own requests.
         Assert.DoesNotContain(spans, s => s.Tag("url.path") == "/ping");
+        Assert.DoesNotContain(spans, s => s.Tag("url.full") is { } url && url.StartsWith(receiver.Endpoint.ToString(), StringComparison.Ordinal));
 
         // Metrics.
         var metrics = receiver.Metrics();
