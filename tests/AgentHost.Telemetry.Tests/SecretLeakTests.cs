@@ -58,7 +58,7 @@ public sealed class SecretLeakTests
         Assert.Contains(spans, s => s.Tag("gen_ai.operation.name") == "invoke_agent" && s.Tag("agenthost.turn.stop_reason") == "error" && s.Tag("error.type") == "System.InvalidOperationException");
         Assert.NotEmpty(receiver.Metrics());
         Assert.NotEmpty(receiver.Logs());
-        foreach (var (signal, body, _) in receiver.Requests)
+        foreach (var (signal, body, _, _) in receiver.Requests)
         {
             AssertNoSecret("the exported " + signal, Encoding.UTF8.GetString(body));
         }

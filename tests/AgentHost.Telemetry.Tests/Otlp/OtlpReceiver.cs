@@ -8,14 +8,17 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentHost.Telemetry.Tests.Otlp;
 
+/// <summary>One export request as received.</summary>
+internal sealed record OtlpRequest(string Signal, byte[] Body, string ContentType, IReadOnlyDictionary<string, string> Headers);
+
 /// <summary>
 /// A real OTLP/HTTP receiver on 127.0.0.1 (a free port) in the test process: accepts <c>POST /v1/traces</c>, <c>/v1/metrics</c>,
-/// <c>/v1/logs</c> with protobuf bodies (gzip or not), keeps the raw bodies, and decodes them on demand.
+/// <c>/v1/logs</c> with protobuf bodies (gzip or not), keeps the raw bodies and headers, and decodes them on demand.
 /// </summary>
 internal sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly List<(string Signal, byte[] Body, string ContentType)> _requests = [];
+    private readonly List<OtlpRequest> _requests = [];
 
     private OtlpReceiver(WebApplication app)
     {
@@ -39,7 +42,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
     }
 
     /// <summary>Every raw body received so far (for the leak checks).</summary>
-    public IReadOnlyList<(string Signal, byte[] Body, string ContentType)> Requests
+    public IReadOnlyList<OtlpRequest> Requests
     {
         get
         {
@@ -101,7 +104,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         await body.CopyToAsync(buffer);
         lock (_requests)
         {
-            _requests.Add((signal, buffer.ToArray(), context.Request.ContentType ?? string.Empty));
+            _requests.Add(new OtlpRequest(signal, buffer.ToArray(), context.Request.ContentType ?? string.Empty, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
         }
 
         // An empty ExportXServiceResponse (all fields default) is an empty protobuf message.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using AgentHost.Abstractions.Tools;
+using AgentHost.Aws.Credentials;
 using AgentHost.Core.Diagnostics;
 using AgentHost.Telemetry.Metrics;
 using AgentHost.Telemetry.Propagation;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -68,7 +70,7 @@ public static class AgentHostTelemetryExtensions
             otel.WithTracing(tracing => tracing
                 .AddSource(AgentHostTelemetry.SourceName, AgentHostTelemetry.ModelSourceName, McpSourceName, "Microsoft.AspNetCore", "System.Net.Http")
                 .AddProcessor(sp => new RedactingSpanProcessor(AgentHostRedactionExtensions.UserDataRedactor(sp)))
-                .AddOtlpExporter());
+                .AddOtlpExporter(o => SignForCloudWatch(o, settings.EndpointOf("traces"))));
         }
 
         if (settings.Metrics)
@@ -76,14 +78,27 @@ public static class AgentHostTelemetryExtensions
             otel.WithMetrics(metrics => metrics
                 .AddMeter(AgentHostTelemetry.MeterName, AgentHostTelemetry.ModelSourceName, McpSourceName, "Microsoft.AspNetCore.Hosting")
                 .AddInstrumentation(sp => new PendingApprovalsGauge(sp.GetServices<IPendingApprovalsSource>()))
-                .AddOtlpExporter());
+                .AddOtlpExporter(o => SignForCloudWatch(o, settings.EndpointOf("metrics"))));
         }
 
         if (settings.Logs)
         {
-            otel.WithLogging(logging => logging.AddOtlpExporter(), options => options.IncludeFormattedMessage = true);
+            otel.WithLogging(logging => logging.AddOtlpExporter(o => SignForCloudWatch(o, settings.EndpointOf("logs"))), options => options.IncludeFormattedMessage = true);
         }
 
         return true;
+    }
+
+    /// <summary>A CloudWatch OTLP endpoint gets SigV4-signed requests (over http/protobuf, the only protocol it takes).</summary>
+    private static void SignForCloudWatch(OtlpExporterOptions options, Uri? endpoint)
+    {
+        if (CloudWatchOtlpEndpoint.Match(endpoint) is not { } aws)
+        {
+            return;
+        }
+
+        options.Protocol = OtlpExportProtocol.HttpProtobuf;
+        var credentials = new DefaultAwsCredentialsProvider();
+        options.HttpClientFactory = () => CloudWatchOtlpEndpoint.CreateSigningClient(aws.Service, aws.Region, credentials);
     }
 }

@@ -38,6 +38,23 @@ public sealed class OtlpExportSettings
     /// <summary>The service name is set (<c>OTEL_SERVICE_NAME</c>, or <c>service.name</c> in <c>OTEL_RESOURCE_ATTRIBUTES</c>).</summary>
     public bool HasServiceName { get; }
 
+    /// <summary>
+    /// The URL a signal's exporter sends to: <c>OTEL_EXPORTER_OTLP_{SIGNAL}_ENDPOINT</c> as given, else the base
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> with <c>/v1/{signal}</c> appended (as the SDK does for http/protobuf); null when neither is set.
+    /// </summary>
+    /// <param name="signal"><c>traces</c>, <c>metrics</c> or <c>logs</c>.</param>
+    public Uri? EndpointOf(string signal)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(signal);
+        string? Get(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        if (Get($"OTEL_EXPORTER_OTLP_{signal.ToUpperInvariant()}_ENDPOINT") is { } specific)
+        {
+            return Uri.TryCreate(specific, UriKind.Absolute, out var uri) ? uri : null;
+        }
+
+        return Get("OTEL_EXPORTER_OTLP_ENDPOINT") is { } root && Uri.TryCreate(root.TrimEnd('/') + "/v1/" + signal, UriKind.Absolute, out var combined) ? combined : null;
+    }
+
     /// <summary>Reads the settings.</summary>
     /// <param name="environment">The environment variables. Default: the process environment.</param>
     public static OtlpExportSettings FromEnvironment(IReadOnlyDictionary<string, string>? environment = null)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using Microsoft.Extensions.Compliance.Redaction;
 using OpenTelemetry;
@@ -11,6 +12,20 @@ namespace AgentHost.Telemetry.Export;
 /// </summary>
 internal sealed class RedactingSpanProcessor(Redactor redactor) : BaseProcessor<Activity>
 {
+    /// <summary>
+    /// Attributes whose values are a fixed vocabulary or come from the configuration and the tool catalog (names, statuses,
+    /// model ids, tool definitions), never from a caller, a model or a tool's output: not scanned.
+    /// </summary>
+    private static readonly FrozenSet<string> VocabularyKeys = new[]
+    {
+        "gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.agent.name", "gen_ai.request.model", "gen_ai.response.model",
+        "gen_ai.tool.name", "gen_ai.tool.type", "gen_ai.tool.definitions", "gen_ai.output.type", "gen_ai.response.finish_reasons",
+        "agenthost.tool.status", "agenthost.turn.stop_reason", "agenthost.store.operation", "agenthost.store.type",
+        "agenthost.store.outcome", "agenthost.policy.decision", "agenthost.policy.rule", "agenthost.channel", "error.type",
+        "http.request.method", "http.route", "url.scheme", "server.address", "network.protocol.name", "network.protocol.version",
+        "network.transport", "mcp.method.name", "mcp.protocol.version", "jsonrpc.protocol.version",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public override void OnEnd(Activity data)
     {
         if (data.Kind == ActivityKind.Server && data.GetTagItem("url.path") is "/ping")
@@ -22,7 +37,7 @@ internal sealed class RedactingSpanProcessor(Redactor redactor) : BaseProcessor<
         List<KeyValuePair<string, string>>? changed = null;
         foreach (var (key, value) in data.Tags)
         {
-            if (value is null)
+            if (value is null || VocabularyKeys.Contains(key))
             {
                 continue;
             }

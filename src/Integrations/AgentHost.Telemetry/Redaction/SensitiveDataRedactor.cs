@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Compliance.Redaction;
@@ -41,26 +42,91 @@ public sealed partial class SensitiveDataRedactor : Redactor
         return output;
     }
 
+    private static readonly SearchValues<string> CredentialWords = SearchValues.Create(["bearer", "basic "], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SecretWords = SearchValues.Create(["passw", "secret", "token", "api_key", "api-key", "apikey"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> AwsKeyPrefixes = SearchValues.Create(["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"], StringComparison.Ordinal);
+
+    /// <summary>Runs only the patterns the text can match, judged from one pass over its characters (most values match none).</summary>
     private static string Apply(string text)
     {
-        text = Credential().Replace(text, m => m.Groups["scheme"].Value + " [REDACTED:credential]");
-        text = KeyValueSecret().Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + "[REDACTED:secret]");
-        text = Jwt().Replace(text, "[REDACTED:jwt]");
-        text = AwsAccessKeyId().Replace(text, "[REDACTED:aws-access-key-id]");
-        text = AwsSecretKey().Replace(text, "[REDACTED:aws-secret-key]");
-        text = Ssn().Replace(text, "[REDACTED:ssn]");
-        text = CardNumber().Replace(text, m => PassesLuhn(m.Value) ? "[REDACTED:card]" : m.Value);
-        text = Email().Replace(text, "[REDACTED:email]");
-        text = Phone().Replace(text, "[REDACTED:phone]");
+        int digits = 0, upper = 0, lower = 0;
+        bool at = false, plus = false, dash = false, separator = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                upper++;
+            }
+            else if (char.IsAsciiLetterLower(c))
+            {
+                lower++;
+            }
+            else
+            {
+                at |= c == '@';
+                plus |= c == '+';
+                dash |= c == '-';
+                separator |= c is '=' or ':';
+            }
+        }
+
+        var span = text.AsSpan();
+        if (span.IndexOfAny(CredentialWords) >= 0)
+        {
+            text = Credential().Replace(text, m => m.Groups["scheme"].Value + " [REDACTED:credential]");
+        }
+
+        if (separator && span.IndexOfAny(SecretWords) >= 0)
+        {
+            text = KeyValueSecret().Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + "[REDACTED:secret]");
+        }
+
+        if (text.Contains("eyJ", StringComparison.Ordinal))
+        {
+            text = Jwt().Replace(text, "[REDACTED:jwt]");
+        }
+
+        if (upper >= 4 && text.AsSpan().IndexOfAny(AwsKeyPrefixes) >= 0)
+        {
+            text = AwsAccessKeyId().Replace(text, "[REDACTED:aws-access-key-id]");
+        }
+
+        if (text.Length >= 40 && upper > 0 && lower > 0)
+        {
+            text = AwsSecretKey().Replace(text, "[REDACTED:aws-secret-key]");
+        }
+
+        if (digits >= 9 && dash)
+        {
+            text = Ssn().Replace(text, "[REDACTED:ssn]");
+        }
+
+        if (digits >= 13)
+        {
+            text = CardNumber().Replace(text, m => PassesLuhn(m.Value) ? "[REDACTED:card]" : m.Value);
+        }
+
+        if (at)
+        {
+            text = Email().Replace(text, "[REDACTED:email]");
+        }
+
+        if (plus && digits >= 7)
+        {
+            text = Phone().Replace(text, "[REDACTED:phone]");
+        }
+
         return text;
     }
 
     /// <summary>Cheap pre-check: every pattern needs a digit, an '@', or one of the credential words.</summary>
     private static bool MayContainSensitiveData(ReadOnlySpan<char> text) =>
-        text.IndexOfAnyInRange('0', '9') >= 0 || text.Contains('@') || text.Contains("eyJ", StringComparison.Ordinal) ||
-        text.Contains("earer", StringComparison.OrdinalIgnoreCase) || text.Contains("asic ", StringComparison.OrdinalIgnoreCase) ||
-        text.Contains("secret", StringComparison.OrdinalIgnoreCase) || text.Contains("token", StringComparison.OrdinalIgnoreCase) ||
-        text.Contains("passw", StringComparison.OrdinalIgnoreCase) || text.Contains("key", StringComparison.OrdinalIgnoreCase);
+        text.Length >= 6 && (text.IndexOfAnyInRange('0', '9') >= 0 || text.Contains('@') || text.Contains("eyJ", StringComparison.Ordinal) ||
+        text.IndexOfAny(CredentialWords) >= 0 || text.IndexOfAny(SecretWords) >= 0);
 
     private static bool PassesLuhn(string candidate)
     {
