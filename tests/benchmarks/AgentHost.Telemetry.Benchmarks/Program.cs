@@ -5,25 +5,38 @@ using System.Net.Sockets;
 using System.Text;
 using AgentHost.Telemetry.Benchmarks;
 
-// Prints figures only; nothing here asserts on time. The server runs as a separate process (Release build, offline model,
-// in-process development gateway over MCP, SQLite store), so its CPU time is read from the operating system without the load
-// generator's. Rounds interleave the configurations (baseline, export off, export on) so that a busy neighbour affects all alike.
-// Usage: [rounds] [warm-up] [measured] [baseline AgentHost.Server.dll built from a commit without telemetry]
+// Prints figures only; nothing here asserts on time. Two modes:
+//  server (default): the server as a separate process (Release build, offline model, in-process development gateway over MCP,
+//    SQLite store); its CPU time is read from the operating system, without the load generator's.
+//  inproc: the agent host composed in this process (bench model, one local tool, in-memory store): the agent's own work only.
+// The OTLP sink runs in a child process, so receiving the exports costs the measured process nothing. Rounds interleave the
+// configurations (baseline, export off, export on) so that a busy neighbour affects all alike.
+// Usage: [server|inproc] [rounds] [warm-up] [measured] [baseline AgentHost.Server.dll built from a commit without telemetry]
 var invariant = CultureInfo.InvariantCulture;
-var rounds = args.Length > 0 ? int.Parse(args[0], invariant) : 4;
-var warmup = args.Length > 1 ? int.Parse(args[1], invariant) : 300;
-var measured = args.Length > 2 ? int.Parse(args[2], invariant) : 1000;
-var baseline = args.Length > 3 ? Path.GetFullPath(args[3]) : null;
+if (args.Length > 0 && args[0] == "sink")
+{
+    await using var child = await OtlpSink.StartAsync();
+    Console.WriteLine(child.Endpoint);
+    await Console.In.ReadLineAsync();
+    Console.WriteLine($"{child.Requests} {child.Bytes}");
+    return 0;
+}
+
+var mode = args.Length > 0 ? args[0] : "server";
+var rounds = args.Length > 1 ? int.Parse(args[1], invariant) : 4;
+var warmup = args.Length > 2 ? int.Parse(args[2], invariant) : (mode == "inproc" ? 2000 : 300);
+var measured = args.Length > 3 ? int.Parse(args[3], invariant) : (mode == "inproc" ? 5000 : 1000);
+var baseline = args.Length > 4 && mode == "server" ? Path.GetFullPath(args[4]) : null;
 var current = Path.Combine(AppContext.BaseDirectory, "AgentHost.Server.dll");
-Console.WriteLine("AgentHost telemetry overhead: host CPU per invocation");
+Console.WriteLine($"AgentHost telemetry overhead ({mode}): CPU per invocation");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {rounds} rounds, {warmup} warm-up + {measured} measured invocations per configuration and round (one tool call, two model calls per invocation)");
-Console.WriteLine("export on: OTLP/HTTP protobuf to a sink on 127.0.0.1, batch and metric intervals 1 s (defaults 5 s and 60 s: a conservative setting)");
-if (baseline is null)
+Console.WriteLine("export on: OTLP/HTTP protobuf to a sink on 127.0.0.1 (another process), batch and metric intervals 1 s (defaults 5 s and 60 s: a conservative setting)");
+if (mode == "server" && baseline is null)
 {
     Console.WriteLine("no baseline server given: 'export off' is compared with 'export on' only");
 }
 
-await using var sink = await OtlpSink.StartAsync();
+using var sinkProcess = StartSink(out var sinkEndpoint);
 var configurations = new List<(string Name, string Server, bool Export)>();
 if (baseline is not null)
 {
@@ -40,14 +53,16 @@ for (var round = 0; round < rounds; round++)
         var environment = new Dictionary<string, string>();
         if (export)
         {
-            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = sink.Endpoint.ToString().TrimEnd('/');
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = sinkEndpoint.TrimEnd('/');
             environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
             environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
         }
 
-        var (cpuMs, wallMs) = await MeasureAsync(server, environment, warmup, measured);
+        var (cpuMs, wallMs) = mode == "inproc"
+            ? (await InProcessRun.MeasureCpuMsAsync(environment, warmup, measured), double.NaN)
+            : await MeasureAsync(server, environment, warmup, measured);
         results[name].Add(cpuMs / measured);
-        Console.WriteLine($"round {round + 1} {name}: {(cpuMs / measured).ToString("0.000", invariant)} CPU ms/invocation, {(wallMs / measured).ToString("0.000", invariant)} wall ms/invocation");
+        Console.WriteLine($"round {round + 1} {name}: {(cpuMs / measured).ToString("0.000", invariant)} CPU ms/invocation" + (double.IsNaN(wallMs) ? string.Empty : $", {(wallMs / measured).ToString("0.000", invariant)} wall ms/invocation"));
     }
 }
 
@@ -66,7 +81,9 @@ if (baseline is not null)
     Console.WriteLine($"median CPU ms/invocation: baseline {base0.ToString("0.000", invariant)}: the telemetry code with export off adds {((off - base0) / base0 * 100).ToString("0.0", invariant)} % (target < 5 %), export on adds {((on - base0) / base0 * 100).ToString("0.0", invariant)} %");
 }
 
-Console.WriteLine($"the sink received {sink.Requests} requests, {sink.Bytes.ToString("N0", invariant)} bytes");
+await sinkProcess.StandardInput.WriteLineAsync();
+var received = (await sinkProcess.StandardOutput.ReadLineAsync())?.Split(' ') ?? ["?", "?"];
+Console.WriteLine($"the sink received {received[0]} requests, {received[^1]} bytes");
 Console.WriteLine("Caveat: the machine is shared; figures measured while others build are noise. Re-run on a quiet machine.");
 return 0;
 
@@ -133,6 +150,16 @@ static async Task<(double CpuMs, double WallMs)> MeasureAsync(string server, Dic
         await process.WaitForExitAsync();
         Directory.Delete(folder, recursive: true);
     }
+}
+
+static Process StartSink(out string endpoint)
+{
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+    start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AgentHost.Telemetry.Benchmarks.dll"));
+    start.ArgumentList.Add("sink");
+    var process = Process.Start(start)!;
+    endpoint = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The sink did not start.");
+    return process;
 }
 
 static async Task InvokeAsync(HttpClient http, int i)
