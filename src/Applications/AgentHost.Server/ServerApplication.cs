@@ -76,6 +76,12 @@ public static partial class ServerApplication
                     return ListenError;
                 }
 
+                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
+                foreach (var warning in settings.Warnings)
+                {
+                    LogConfigurationWarning(logger, warning);
+                }
+
                 // The shared start-up: the model is created, the store opens in the background, the first discovery is awaited (bounded).
                 StartupReport startup;
                 try
@@ -90,7 +96,6 @@ public static partial class ServerApplication
 
                 readiness.MarkReady();
 
-                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
                 LogStarted(logger, string.Join(", ", app.Urls), description.Model, description.Store, description.Gateways, startup.ToolCount);
                 await app.WaitForShutdownAsync(cancellationToken);
             }
@@ -190,6 +195,9 @@ public static partial class ServerApplication
 
         return overrides;
     }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    private static partial void LogConfigurationWarning(ILogger logger, string warning);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "AgentHost listening on {Urls}. Model: {Model} | Store: {Store} | Tools: {Gateways} ({ToolCount} tools)")]
     private static partial void LogStarted(ILogger logger, string urls, string model, string store, string gateways, int toolCount);

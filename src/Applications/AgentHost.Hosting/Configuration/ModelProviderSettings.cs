@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AgentHost.Hosting.Configuration;
 
 /// <summary>Which model client to use and its provider settings (section <c>Model</c>).</summary>
@@ -8,6 +10,8 @@ public sealed class ModelProviderSettings
     /// credentials and a model id are configured; otherwise the offline model), <c>bedrock</c>, <c>openai</c> or <c>offline</c>.
     /// Default: <c>auto</c>.
     /// </summary>
+    [AllowedValues("auto", "bedrock", "openai", "offline")]
+    [Setting(Aliases = ["AGENTHOST_MODEL_PROVIDER"])]
     public string Provider { get; set; } = "auto";
 
     /// <summary>The OpenAI-compatible endpoint (section <c>Model:OpenAI</c>).</summary>
