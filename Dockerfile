@@ -15,15 +15,20 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIE
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Abstractions/AgentHost.Abstractions/AgentHost.Abstractions.csproj src/Abstractions/AgentHost.Abstractions/
 COPY src/Core/AgentHost.Core/AgentHost.Core.csproj src/Core/AgentHost.Core/
+COPY src/Core/AgentHost.Control/AgentHost.Control.csproj src/Core/AgentHost.Control/
+COPY src/Integrations/AgentHost.AgentCore.Contracts/AgentHost.AgentCore.Contracts.csproj src/Integrations/AgentHost.AgentCore.Contracts/
 COPY src/Integrations/AgentHost.AgentCore.Runtime/AgentHost.AgentCore.Runtime.csproj src/Integrations/AgentHost.AgentCore.Runtime/
 COPY src/Integrations/AgentHost.Aws/AgentHost.Aws.csproj src/Integrations/AgentHost.Aws/
 COPY src/Integrations/AgentHost.Bedrock/AgentHost.Bedrock.csproj src/Integrations/AgentHost.Bedrock/
 COPY src/Integrations/AgentHost.Gateway/AgentHost.Gateway.csproj src/Integrations/AgentHost.Gateway/
 COPY src/Integrations/AgentHost.Models.Offline/AgentHost.Models.Offline.csproj src/Integrations/AgentHost.Models.Offline/
+COPY src/Integrations/AgentHost.Models.OpenAI/AgentHost.Models.OpenAI.csproj src/Integrations/AgentHost.Models.OpenAI/
 COPY src/Integrations/AgentHost.Storage.DynamoDb/AgentHost.Storage.DynamoDb.csproj src/Integrations/AgentHost.Storage.DynamoDb/
 COPY src/Integrations/AgentHost.Storage.Sqlite/AgentHost.Storage.Sqlite.csproj src/Integrations/AgentHost.Storage.Sqlite/
+COPY src/Integrations/AgentHost.Telemetry/AgentHost.Telemetry.csproj src/Integrations/AgentHost.Telemetry/
 COPY src/Applications/AgentHost.DevGateway/AgentHost.DevGateway.csproj src/Applications/AgentHost.DevGateway/
 COPY src/Applications/AgentHost.Hosting/AgentHost.Hosting.csproj src/Applications/AgentHost.Hosting/
+COPY src/Applications/AgentHost.Hosting.Generators/AgentHost.Hosting.Generators.csproj src/Applications/AgentHost.Hosting.Generators/
 COPY src/Applications/AgentHost.Server/AgentHost.Server.csproj src/Applications/AgentHost.Server/ServerRuntime.props src/Applications/AgentHost.Server/
 # Restored for linux-arm64 with ReadyToRun and trimming on: a self-contained publish needs the runtime packs, the
 # ReadyToRun compiler and the trimmer.

@@ -15,6 +15,7 @@ public sealed class ErrorShapeTests
     [InlineData("""{"text":"hello"}""", "Missing prompt")]
     [InlineData("""{"prompt":"   "}""", "Missing prompt")]
     [InlineData("""{"prompt":"hi","timeoutMs":0}""", "Invalid timeoutMs")]
+    [InlineData("""{"prompt":"hi","timeoutMs":9223372036854775807}""", "Invalid timeoutMs")]
     [InlineData("""{"prompt":"hi"} trailing""", "Invalid JSON")]
     [InlineData("""{"prompt":"hi"}{"prompt":"again"}""", "Invalid JSON")]
     public async Task Invoke_BadBody_Returns400WithErrorAndDetails(string body, string error)

@@ -32,6 +32,55 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Invoke_ToolReportsProgressAndReadsTheWorkloadToken_StreamsToolProgressEventsAsync()
+    {
+        string? workloadToken = null;
+        var tool = TestTools.Create("export_statements", (args, _) =>
+        {
+            workloadToken = AgentHost.Abstractions.Tools.ToolInvocation.GetInvocation(args)?.WorkloadAccessToken?.Value;
+            var progress = AgentHost.Abstractions.Tools.ToolInvocation.GetProgress(args);
+            progress?.Report(new AgentHost.Abstractions.Tools.ToolProgress(1, 3, "January"));
+            progress?.Report(new AgentHost.Abstractions.Tools.ToolProgress(3, 3));
+            return new ValueTask<object?>("exported");
+        });
+        await using var host = await RuntimeTestHost.StartAsync([tool]);
+        host.Model.ThenToolCalls(Responses.Call("c1", "export_statements")).ThenText("Done.");
+        using var request = RuntimeTestHost.Invocation("""{"prompt":"Export my statements"}""", accept: "text/event-stream");
+        request.Headers.Add("X-Amz-Bedrock-AgentCore-Identity-WAT", "workload-token-1");
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var events = ParseSse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(
+            ["tool_call", "tool_progress", "tool_progress", "tool_call"],
+            events.Where(e => e.Event.StartsWith("tool_", StringComparison.Ordinal)).Select(e => e.Event));
+        var first = events.First(e => e.Event == "tool_progress").Data;
+        Assert.Equal(("c1", "export_statements", 1d, 3d, "January"), (first.GetProperty("toolUseId").GetString(), first.GetProperty("name").GetString(),
+            first.GetProperty("progress").GetDouble(), first.GetProperty("total").GetDouble(), first.GetProperty("message").GetString()));
+        Assert.Equal("workload-token-1", workloadToken);
+    }
+
+    [Fact]
+    public async Task Invoke_OlderWorkloadTokenHeader_ReachesTheToolsAsync()
+    {
+        string? workloadToken = null;
+        var tool = TestTools.Create("whoami", (args, _) =>
+        {
+            workloadToken = AgentHost.Abstractions.Tools.ToolInvocation.GetInvocation(args)?.WorkloadAccessToken?.Value;
+            return new ValueTask<object?>("ok");
+        });
+        await using var host = await RuntimeTestHost.StartAsync([tool]);
+        host.Model.ThenToolCalls(Responses.Call("c1", "whoami")).ThenText("Done.");
+        using var request = RuntimeTestHost.Invocation("""{"prompt":"who"}""");
+        request.Headers.Add("WorkloadAccessToken", "legacy-token");
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("legacy-token", workloadToken);
+    }
+
+    [Fact]
     public async Task Invoke_ModelFailsWhileStreaming_EndsWithAnErrorEvent()
     {
         await using var host = await RuntimeTestHost.StartAsync();

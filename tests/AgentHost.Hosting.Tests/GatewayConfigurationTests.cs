@@ -12,7 +12,7 @@ public sealed class GatewayConfigurationTests
         using var folder = new TempDirectory();
         var file = folder.Write("appsettings.json", """
             {"Gateways":[
-              {"Name":"crm","Url":"https://crm.example/mcp","AuthType":"CUSTOM_JWT","TokenEndpoint":"https://auth.example/oauth2/token","ClientId":"abc","ClientSecretVariable":"CRM_SECRET","Scopes":"read write"},
+              {"Name":"crm","Url":"https://crm.example/mcp","AuthType":"CUSTOM_JWT","TokenEndpoint":"https://auth.example/oauth2/token","ClientId":"abc","ClientSecretVariable":"CRM_SECRET","Scopes":"read write","CredentialProviderName":"CrmGatewayOAuth"},
               {"Name":"ops","Url":"https://ops.example/mcp","AuthType":"AWS_IAM","Region":"eu-west-1","PassThroughAuthorization":"false"}]}
             """);
         var configuration = AgentHostConfiguration.Build(settingsFile: file, environment: new Dictionary<string, string>());
@@ -24,6 +24,7 @@ public sealed class GatewayConfigurationTests
         Assert.Equal(["crm", "ops"], gateways.Select(g => g.Name));
         Assert.Equal(GatewayAuthType.CustomJwt, gateways[0].AuthType);
         Assert.Equal(["read", "write"], gateways[0].Scopes);
+        Assert.Equal("CrmGatewayOAuth", gateways[0].CredentialProviderName);
         Assert.Equal(GatewayAuthType.AwsIam, gateways[1].AuthType);
         Assert.Equal("eu-west-1", gateways[1].Region);
         AgentHostSettingsLoader.Load(configuration);

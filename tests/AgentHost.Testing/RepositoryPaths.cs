@@ -1,6 +1,6 @@
 namespace AgentHost.Testing;
 
-/// <summary>Locates the repository root and the shared fixtures (../shared/fixtures beside the checkout).</summary>
+/// <summary>Locates the repository root and the test fixtures (<c>tests/fixtures</c>, inside the repository).</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
@@ -8,11 +8,11 @@ public static class RepositoryPaths
     /// <summary>The repository root (the folder holding AgentHost.sln).</summary>
     public static string Root => RootPath.Value;
 
-    /// <summary>The shared folder beside the repository.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The fixtures folder (<c>tests/fixtures</c>; see its README for sources and licences).</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
-    /// <summary>A path under ../shared/fixtures.</summary>
-    public static string Fixture(params string[] parts) => Path.Combine([Shared, "fixtures", .. parts]);
+    /// <summary>A path under <c>tests/fixtures</c>.</summary>
+    public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
 
     private static string FindRoot()
     {

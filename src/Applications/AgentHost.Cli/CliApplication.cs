@@ -12,7 +12,7 @@ internal static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        var global = new GlobalOptions();
+        var global = new GlobalOptions(context.Error);
         var clients = new AgentClientFactory(global);
         var root = new RootCommand("AgentHost: a Strands-style agent host for Amazon Bedrock AgentCore and Amazon Connect.");
         global.AddTo(root);
@@ -22,6 +22,10 @@ internal static class CliApplication
         root.Subcommands.Add(DevGatewayCommand.Create(context));
         root.Subcommands.Add(ConfigCommand.Create(global, context));
         root.Subcommands.Add(StoreCommand.Create(global, context));
+        root.Subcommands.Add(PolicyCommand.Create(global, context));
+        root.Subcommands.Add(ApprovalsCommand.Create(global, context));
+        root.Subcommands.Add(AuditCommand.Create(global, context));
+        root.Subcommands.Add(SupervisorCommand.Create(global, context));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration

@@ -32,7 +32,14 @@ public static class DevGatewayCatalog
     private static List<DevGatewayToolDefinition> LoadTools()
     {
         CatalogFile file = EmbeddedResources.Read(EmbeddedResources.ToolCatalogName, SampleDataJsonContext.Default.CatalogFile);
-        return file.Tools.Select(t => new DevGatewayToolDefinition(t.Name, t.Description, t.InputSchema)).ToList();
+        return file.Tools.Select(t => new DevGatewayToolDefinition(t.Name, t.Description, t.InputSchema)
+        {
+            Title = t.Annotations?.Title,
+            ReadOnlyHint = t.Annotations?.ReadOnlyHint,
+            DestructiveHint = t.Annotations?.DestructiveHint,
+            IdempotentHint = t.Annotations?.IdempotentHint,
+            OpenWorldHint = t.Annotations?.OpenWorldHint,
+        }).ToList();
     }
 
     private static DevGatewayToolDefinition CreateSearchTool()
@@ -44,6 +51,13 @@ public static class DevGatewayCatalog
         return new DevGatewayToolDefinition(
             SearchToolName,
             "A special tool that returns a trimmed down list of tools given a context. Use this tool only when there are many tools available and you want to get a subset that matches the provided context.",
-            schema.RootElement);
+            schema.RootElement)
+        {
+            Title = "Search tools",
+            ReadOnlyHint = true,
+            DestructiveHint = false,
+            IdempotentHint = true,
+            OpenWorldHint = false,
+        };
     }
 }

@@ -52,6 +52,18 @@ public sealed class DevGatewayOptions
     /// <summary>Gets or sets the clock used for timestamps written by tools. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Gets or sets how long every tool call waits after it ran before it answers (a slow backend, for tests of what happens
+    /// when the caller dies while a side effect is in flight). Default zero.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>
+    /// Gets or sets a file to which every tool call appends one line with the tool's name once it ran (never its arguments),
+    /// so that a test outside the process can count side effects. Default <see langword="null"/>: none.
+    /// </summary>
+    public string? CallLogPath { get; set; }
+
     /// <summary>Gets or sets the logger factory. Default <see langword="null"/>: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol.AspNetCore;
 
 namespace AgentHost.DevGateway;
 
@@ -39,19 +39,26 @@ public static class DevGatewayServer
         string path = options.Path.StartsWith('/') ? options.Path : "/" + options.Path;
         ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         ToolService tools = new(ContactCentreStore.LoadDefault(options.TimeProvider), Math.Max(1, options.SearchResultLimit), loggerFactory.CreateLogger<ToolService>());
-        McpHttpEndpoint endpoint = new(McpServerOptionsFactory.Create(tools), options.BearerToken, loggerFactory);
 
         // The empty builder: no configuration sources (no appsettings.json, no ASPNETCORE_* variables, so nothing may add
         // endpoints beyond the loopback one below), no logging providers, no file watcher; Kestrel without its configuration
-        // loader. RequestDelegate endpoints: no expression trees compiled when the chat starts.
+        // loader. The MCP endpoint is the SDK's (ModelContextProtocol.AspNetCore's MapMcp), stateless: every POST is answered
+        // on its own response, GET and DELETE have nothing to serve.
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore();
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddMcpServer(o => McpServerOptionsFactory.Configure(o, tools, options)).WithHttpTransport(o => o.Stateless = true);
         builder.WebHost.ConfigureKestrel(k => k.Listen(address, options.Port));
         WebApplication app = builder.Build();
-        app.MapPost(path, new RequestDelegate(endpoint.HandlePostAsync));
-        app.MapGet(path, new RequestDelegate(endpoint.HandleGetOrDeleteAsync));
-        app.MapDelete(path, new RequestDelegate(endpoint.HandleGetOrDeleteAsync));
+        if (options.BearerToken is { } token)
+        {
+            BearerTokenCheck check = new(path, token, loggerFactory.CreateLogger<BearerTokenCheck>());
+            app.Use(next => context => check.InvokeAsync(context, next));
+        }
+
+        app.MapMcp(path);
 
         try
         {

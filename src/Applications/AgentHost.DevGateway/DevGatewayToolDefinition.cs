@@ -37,4 +37,19 @@ public sealed class DevGatewayToolDefinition
 
     /// <summary>Gets the JSON Schema of the arguments.</summary>
     public JsonElement InputSchema { get; }
+
+    /// <summary>Gets a human-readable title (MCP annotation <c>title</c>), or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets whether the tool only reads (MCP <c>readOnlyHint</c>), or null when not declared.</summary>
+    public bool? ReadOnlyHint { get; init; }
+
+    /// <summary>Gets whether the tool may make destructive updates, e.g. payments or overwriting data (MCP <c>destructiveHint</c>), or null.</summary>
+    public bool? DestructiveHint { get; init; }
+
+    /// <summary>Gets whether repeating the call has no further effect (MCP <c>idempotentHint</c>), or null.</summary>
+    public bool? IdempotentHint { get; init; }
+
+    /// <summary>Gets whether the tool reaches beyond the firm's own systems, e.g. the customer (MCP <c>openWorldHint</c>), or null.</summary>
+    public bool? OpenWorldHint { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed class AgentCoreRuntimeOptions
 
     /// <summary>The maximum session id length accepted. Default: 256 (the AgentCore limit).</summary>
     public int MaxSessionIdLength { get; set; } = 256;
+
+    /// <summary>Which parts of an invocation say who the caller is (for the policy's caller profiles). Default: nothing is trusted.</summary>
+    public Identity.CallerIdentityOptions CallerIdentity { get; } = new();
 }

@@ -1,5 +1,5 @@
+using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Tools;
-using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Catalog;
 using AgentHost.Gateway.Selection;
 using AgentHost.Gateway.Tools;
@@ -23,13 +23,11 @@ public sealed class GatewayToolProvider : IToolProvider
     private readonly GatewayToolCatalog _catalog;
     private readonly ToolSelector _selector;
     private readonly ToolSearchFunction _search;
-    private readonly IInboundAuthorizationAccessor? _inbound;
     private readonly TimeProvider _time;
 
-    internal GatewayToolProvider(GatewayToolCatalog catalog, ToolSelector selector, IInboundAuthorizationAccessor? inbound, TimeProvider time)
+    internal GatewayToolProvider(GatewayToolCatalog catalog, ToolSelector selector, TimeProvider time)
     {
         _catalog = catalog;
-        _inbound = inbound;
         _time = time;
         _selector = selector;
         var options = catalog.Options;
@@ -45,7 +43,7 @@ public sealed class GatewayToolProvider : IToolProvider
     internal ToolSelector Selector => _selector;
 
     /// <summary>
-    /// Waits until every configured gateway (except pass-through-only ones, listed on first use) has been listed or has failed at least once (so a host can start listening with its
+    /// Waits until every configured gateway (except those only an invocation can authenticate, listed on first use) has been listed or has failed at least once (so a host can start listening with its
     /// catalog ready), or until <paramref name="timeout"/> elapses. Never throws for an unreachable gateway: it keeps being retried
     /// in the background.
     /// </summary>
@@ -69,7 +67,7 @@ public sealed class GatewayToolProvider : IToolProvider
         deadline.CancelAfter(timeout);
         try
         {
-            while (!_catalog.Connections.All(c => c.IsPublished || c.LastError is not null || c.ListsWithInboundAuthorization))
+            while (!_catalog.Connections.All(c => c.IsPublished || c.LastError is not null || c.ListsWithInvocation))
             {
                 await attempted.WaitAsync(deadline.Token).ConfigureAwait(false);
             }
@@ -86,11 +84,11 @@ public sealed class GatewayToolProvider : IToolProvider
             }
         }
 
-        return _catalog.Connections.All(c => c.IsPublished || c.ListsWithInboundAuthorization);
+        return _catalog.Connections.All(c => c.IsPublished || c.ListsWithInvocation);
     }
 
     /// <summary>
-    /// Starts the first listing of every gateway now (except pass-through-only ones, listed on first use) instead of when the
+    /// Starts the first listing of every gateway now (except those only an invocation can authenticate, listed on first use) instead of when the
     /// hosted refresh service starts, so discovery overlaps the rest of the host's start-up. Idempotent; the refresh service
     /// awaits the same listings and takes over from there.
     /// </summary>
@@ -98,7 +96,7 @@ public sealed class GatewayToolProvider : IToolProvider
     {
         foreach (var connection in _catalog.Connections)
         {
-            if (!connection.ListsWithInboundAuthorization)
+            if (!connection.ListsWithInvocation)
             {
                 _ = connection.StartFirstRefresh();
             }
@@ -109,7 +107,7 @@ public sealed class GatewayToolProvider : IToolProvider
     public async ValueTask<IReadOnlyList<AITool>> GetToolsAsync(ToolSelectionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await RefreshPassThroughGatewaysAsync(cancellationToken).ConfigureAwait(false);
+        await RefreshInvocationGatewaysAsync(context.Invocation, cancellationToken).ConfigureAwait(false);
         var snapshot = _catalog.Current;
         var options = _catalog.Options;
         if (snapshot.Tools.Count <= options.SelectionThreshold)
@@ -136,7 +134,7 @@ public sealed class GatewayToolProvider : IToolProvider
 
         ConversationTools.Find(context.Messages, snapshot, options.SearchToolName, options.SelectionSize * 2).ForEach(Add);
         var query = ConversationTools.LastUserText(context.Messages);
-        foreach (var tool in await _selector.SelectAsync(snapshot, query, options.SelectionSize, cancellationToken).ConfigureAwait(false))
+        foreach (var tool in await _selector.SelectAsync(snapshot, query, options.SelectionSize, context.Invocation, cancellationToken).ConfigureAwait(false))
         {
             Add(tool);
         }
@@ -159,12 +157,15 @@ public sealed class GatewayToolProvider : IToolProvider
         return new(name == _catalog.Options.SearchToolName && snapshot.Tools.Count > 0 ? _search : null);
     }
 
-    /// <summary>Lists pass-through-only gateways with the inbound token: on first use, after a change notice or after the TTL.</summary>
-    private async Task RefreshPassThroughGatewaysAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists the gateways only an invocation can authenticate with this invocation's credentials (its <c>Authorization</c> or its
+    /// workload access token): on first use, after a change notice or after the TTL.
+    /// </summary>
+    private async Task RefreshInvocationGatewaysAsync(InvocationContext invocation, CancellationToken cancellationToken)
     {
         foreach (var connection in _catalog.Connections)
         {
-            if (!connection.ListsWithInboundAuthorization || _inbound?.Authorization is not { Length: > 0 })
+            if (!connection.ListsWithInvocation || (invocation.Authorization is null && invocation.WorkloadAccessToken is null))
             {
                 continue;
             }
@@ -179,7 +180,7 @@ public sealed class GatewayToolProvider : IToolProvider
             _ = connection.ResetRefreshSignal();
             try
             {
-                await connection.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                await connection.RefreshAsync(invocation, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

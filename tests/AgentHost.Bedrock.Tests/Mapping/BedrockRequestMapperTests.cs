@@ -72,6 +72,27 @@ public sealed class BedrockRequestMapperTests
         Assert.Equal("Error: denied by policy", toolResult.Content[0].Text);
     }
 
+    [Fact]
+    public void Map_ToolResultWithTextImageAndDocument_SendsEachAsItsToolResultBlock()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47];
+        List<AIContent> contents = [new TextContent("The chart:"), new DataContent(png, "image/png"), new DataContent("a,b\n1,2"u8.ToArray(), "text/csv") { Name = "rows.csv" }, new DataContent(new byte[3], "audio/wav")];
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.User, "Chart?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("c1", "chart")]),
+            new(ChatRole.Tool, [new FunctionResultContent("c1", contents)]),
+        ];
+
+        var blocks = BedrockRequestMapper.Map(messages, null, new BedrockChatClientOptions()).Messages[2].Content[0].ToolResult!.Content;
+
+        Assert.Equal("The chart:", blocks[0].Text);
+        Assert.Equal("png", blocks[1].Image!.Format);
+        Assert.Equal(png, blocks[1].Image!.Source.Bytes);
+        Assert.Equal(("csv", "rows"), (blocks[2].Document!.Format, blocks[2].Document!.Name));
+        Assert.Equal("[audio/wav content of 3 bytes, not shown]", blocks[3].Text);
+    }
+
     [Theory]
     [InlineData("timeout", "error")]
     [InlineData("error", "error")]

@@ -34,6 +34,31 @@ public sealed class ListToolsOverHttpTests
     }
 
     [Fact]
+    public async Task Listed_tools_declare_annotations_reads_read_only_and_payments_and_updates_destructive()
+    {
+        await using GatewayFixture fixture = await GatewayFixture.StartAsync();
+
+        IList<McpClientTool> tools = await fixture.Client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.All(tools, t => Assert.NotNull(t.ProtocolTool.Annotations?.ReadOnlyHint));
+        Assert.All(tools, t => Assert.False(string.IsNullOrEmpty(t.ProtocolTool.Annotations?.Title)));
+        Dictionary<string, ModelContextProtocol.Protocol.ToolAnnotations> annotations = tools.ToDictionary(t => t.Name, t => t.ProtocolTool.Annotations!);
+        foreach (string read in new[] { "portfolio___get_portfolio", "crm___find_investor", "accounts___list_transactions", "market___get_quote", DevGatewayCatalog.SearchToolName })
+        {
+            Assert.True(annotations[read].ReadOnlyHint, read);
+        }
+
+        foreach (string destructive in new[] { "accounts___request_withdrawal", "crm___update_contact_details" })
+        {
+            Assert.False(annotations[destructive].ReadOnlyHint, destructive);
+            Assert.True(annotations[destructive].DestructiveHint, destructive);
+        }
+
+        Assert.False(annotations["cases___create_case"].DestructiveHint);
+        Assert.True(annotations["notifications___send_notification"].OpenWorldHint);
+    }
+
+    [Fact]
     public async Task Endpoint_is_bound_to_loopback_with_the_mcp_path()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);

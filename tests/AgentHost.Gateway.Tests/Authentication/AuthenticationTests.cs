@@ -134,6 +134,26 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task ClientCredentials_TokenFromStartUp_IsFetchedAgainAtTheFirstInvocationOnlyAsync()
+    {
+        // AgentCore Runtime V2 restores sessions from a snapshot taken after start-up: a token fetched then is never reused blindly.
+        await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(JwtGateway(server, SecretVariable(server))));
+        await host.WaitForToolsAsync(5);
+        var function = await host.ResolveAsync("orders___get_order");
+        Assert.Equal(1, server.TokenRequests);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await function.InvokeAsync(
+                GatewayTestHost.Arguments(GatewayTestHost.Invocation(), new Dictionary<string, object?> { ["orderId"] = $"O-{i}" }), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(2, server.TokenRequests);
+        Assert.All(server.Requests.Where(r => r.RpcMethod == "tools/call"), r => Assert.Equal("Bearer token-2", r.Authorization));
+    }
+
+    [Fact]
     public async Task PassThroughAuthorization_SendsTheInboundBearerOnToolCallsAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
@@ -146,10 +166,9 @@ public sealed class AuthenticationTests
 
         server.AcceptToken("caller-token");
         var before = server.AuthorizationHeaders.Count;
-        using (InboundAuthorization.Use("Bearer caller-token"))
-        {
-            await function.InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-1" }, TestContext.Current.CancellationToken);
-        }
+        await function.InvokeAsync(
+            GatewayTestHost.Arguments(GatewayTestHost.Invocation("Bearer caller-token"), new Dictionary<string, object?> { ["orderId"] = "O-1" }),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(1, server.CallCalls);
         Assert.All(server.AuthorizationHeaders.Skip(before), h => Assert.Equal("Bearer caller-token", h));
@@ -186,13 +205,11 @@ public sealed class AuthenticationTests
         Assert.Empty(await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi"), TestContext.Current.CancellationToken));
         Assert.Equal(0, server.ListCalls);
 
-        IReadOnlyList<Microsoft.Extensions.AI.AITool> first;
-        using (InboundAuthorization.Use("Bearer caller-token"))
-        {
-            first = await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi"), TestContext.Current.CancellationToken);
-            await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("hi again"), TestContext.Current.CancellationToken);
-            await (await host.ResolveAsync("orders___get_order")).InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-4" }, TestContext.Current.CancellationToken);
-        }
+        var caller = GatewayTestHost.Invocation("Bearer caller-token");
+        var first = await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context(caller, "hi"), TestContext.Current.CancellationToken);
+        await host.ToolProvider.GetToolsAsync(GatewayTestHost.Context(caller, "hi again"), TestContext.Current.CancellationToken);
+        await (await host.ResolveAsync("orders___get_order")).InvokeAsync(
+            GatewayTestHost.Arguments(caller, new Dictionary<string, object?> { ["orderId"] = "O-4" }), TestContext.Current.CancellationToken);
 
         await Task.Delay(300, TestContext.Current.CancellationToken); // room for a background request that must not happen
         Assert.Equal(5, first.Count);

@@ -36,7 +36,7 @@ public sealed class ToolCallStreamTests : IAsyncLifetime
         var result = await tool.InvokeAsync(new AIFunctionArguments(), TestContext.Current.CancellationToken);
 
         Assert.Contains("catalog___reload_announces_change", Assert.IsType<string>(result), StringComparison.Ordinal);
-        Assert.StartsWith("agenthost-", Assert.Single(_server.CallRequestIds), StringComparison.Ordinal); // the direct path, not the SDK's
+        Assert.Single(_server.CallRequestIds);
         await Poll.UntilAsync(() => _server.ListCalls > listsBefore, "a new tools/list after the change notice");
     }
 

@@ -140,4 +140,14 @@ public sealed class ToolCallTests : IAsyncLifetime
         Assert.NotEmpty(_host.Logs.Lines);
         Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("31415926", StringComparison.Ordinal) || l.Contains("27182818", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ToolCall_GatewayErrorText_StaysOutOfTheLogsAsync()
+    {
+        // The gateway's JSON-RPC error text may echo a caller's data; the SDK's warning that quotes it is not logged.
+        var error = await FailAsync("payments___charge_denied", new AIFunctionArguments { ["id"] = "P-1" });
+
+        Assert.Contains("Cedar forbid", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("Cedar forbid", StringComparison.Ordinal));
+    }
 }

@@ -40,6 +40,48 @@ public sealed class GatewayEnvironmentTests
     }
 
     [Fact]
+    public void IdentityAndProtocolVariables_AreRead()
+    {
+        var options = new GatewayToolOptions();
+        var problems = GatewayEnvironment.Apply(options, new Hashtable
+        {
+            ["AGENTCORE_GATEWAY_CRM_URL"] = "https://crm.example.com/mcp",
+            ["AGENTCORE_GATEWAY_CRM_AUTH_TYPE"] = "CUSTOM_JWT",
+            ["AGENTCORE_GATEWAY_CRM_CREDENTIAL_PROVIDER"] = "CrmGatewayOAuth",
+            ["AGENTCORE_GATEWAY_IDENTITY_ENDPOINT"] = "http://127.0.0.1:9/",
+            ["AGENTCORE_GATEWAY_PROTOCOL_VERSION"] = "2025-06-18",
+        });
+
+        Assert.Empty(problems);
+        Assert.Equal("CrmGatewayOAuth", Assert.Single(options.Gateways).CredentialProviderName);
+        Assert.Equal(new Uri("http://127.0.0.1:9/"), options.IdentityEndpoint);
+        Assert.Equal("2025-06-18", options.ProtocolVersion);
+    }
+
+    [Theory]
+    [InlineData("latest")]
+    [InlineData("auto")]
+    public void ProtocolVersion_LatestOrAuto_Negotiates(string value)
+    {
+        var options = new GatewayToolOptions { ProtocolVersion = "2025-06-18" };
+
+        GatewayEnvironment.Apply(options, new Hashtable { ["AGENTCORE_GATEWAY_PROTOCOL_VERSION"] = value });
+
+        Assert.Null(options.ProtocolVersion);
+    }
+
+    [Fact]
+    public void IdentityEndpoint_NotAnAbsoluteUrl_IsReported()
+    {
+        var options = new GatewayToolOptions();
+
+        var problems = GatewayEnvironment.Apply(options, new Hashtable { ["AGENTCORE_GATEWAY_IDENTITY_ENDPOINT"] = "identity.local" });
+
+        Assert.Contains("AGENTCORE_GATEWAY_IDENTITY_ENDPOINT is not an absolute http(s) URL; ignored.", problems);
+        Assert.Null(options.IdentityEndpoint);
+    }
+
+    [Fact]
     public void InvalidUrlOrAuthType_IsReportedAndTheGatewaySkipped()
     {
         var options = new GatewayToolOptions();

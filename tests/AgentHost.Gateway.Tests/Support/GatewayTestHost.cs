@@ -79,7 +79,31 @@ internal sealed class GatewayTestHost : IAsyncDisposable
         Poll.UntilAsync(() => Catalog.Current.Tools.Count >= count, $"{count} gateway tools (have {Catalog.Current.Tools.Count})", eachRound);
 
     public static ToolSelectionContext Context(string userText, params ChatMessage[] more) =>
-        new(new InvocationContext { SessionId = "session-1", TurnId = "turn-1" }, [new ChatMessage(ChatRole.User, userText), .. more], 1);
+        new(Invocation(), [new ChatMessage(ChatRole.User, userText), .. more], 1);
+
+    /// <summary>The tool selection context of an invocation made with <paramref name="invocation"/>.</summary>
+    public static ToolSelectionContext Context(InvocationContext invocation, string userText) =>
+        new(invocation, [new ChatMessage(ChatRole.User, userText)], 1);
+
+    /// <summary>An invocation, with the caller's <c>Authorization</c> header and workload access token when given.</summary>
+    public static InvocationContext Invocation(string? authorization = null, string? workloadAccessToken = null) => new()
+    {
+        SessionId = "session-1",
+        TurnId = "turn-1",
+        Authorization = CallerAuthorization.FromHeader(authorization),
+        WorkloadAccessToken = WorkloadAccessToken.FromHeader(workloadAccessToken),
+    };
+
+    /// <summary>Arguments as the agent loop passes them: with the invocation in <see cref="AIFunctionArguments.Context"/>.</summary>
+    public static AIFunctionArguments Arguments(InvocationContext invocation, IDictionary<string, object?> values, IProgress<ToolProgress>? progress = null) =>
+        new(values)
+        {
+            Context = new Dictionary<object, object?>
+            {
+                [ToolInvocation.InvocationKey] = invocation,
+                [ToolInvocation.ProgressKey] = progress,
+            },
+        };
 
     public async Task<AIFunction> ResolveAsync(string name) =>
         await ToolProvider.ResolveAsync(name, TestContext.Current.CancellationToken) ?? throw new InvalidOperationException($"Tool {name} does not resolve.");

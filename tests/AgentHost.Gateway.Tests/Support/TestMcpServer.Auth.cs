@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -17,10 +18,14 @@ internal sealed partial class TestMcpServer
 
     private int _verifiedSignatures;
 
+    /// <summary>Every request: HTTP method, JSON-RPC method (POST), the <c>arguments</c> of a <c>tools/call</c>, and the Authorization header.</summary>
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
     private bool Authorize(HttpContext context, byte[] body)
     {
         var header = context.Request.Headers.Authorization.ToString();
         AuthorizationHeaders.Enqueue(header);
+        Requests.Enqueue(RecordedRequest.Read(context.Request.Method, body, header));
         var ok = Auth switch
         {
             AuthMode.Bearer => header.StartsWith("Bearer ", StringComparison.Ordinal) && _validTokens.ContainsKey(header["Bearer ".Length..]),

@@ -5,8 +5,8 @@ using AgentHost.Testing;
 namespace AgentHost.Gateway.Tests.Support;
 
 /// <summary>
-/// The TypeScript MCP SDK server of the Strands peer (../shared/peers/strands-ts/mcp-server.mjs), installed by tests/setup/mcp-peer.sh
-/// into .tools/strands-peer and run with the machine's node on a free loopback port.
+/// The TypeScript MCP SDK server of the Strands peer (tests/peers/mcp/mcp-server.mjs, copied from the Strands peer harness), installed by tests/setup/mcp-peer.sh
+/// into .tools/mcp-peers and run with the machine's node on a free loopback port.
 /// </summary>
 internal sealed class TypeScriptPeerServer : IAsyncDisposable
 {
@@ -18,7 +18,7 @@ internal sealed class TypeScriptPeerServer : IAsyncDisposable
         Url = url;
     }
 
-    public static string Directory => Path.Combine(RepositoryPaths.Root, ".tools", "strands-peer");
+    public static string Directory => Path.Combine(RepositoryPaths.Root, ".tools", "mcp-peers");
 
     public static bool IsInstalled => File.Exists(Path.Combine(Directory, "mcp-server.mjs")) &&
         System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@modelcontextprotocol", "sdk"));

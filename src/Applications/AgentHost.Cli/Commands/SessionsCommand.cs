@@ -2,6 +2,7 @@ using System.CommandLine;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
 using AgentHost.Hosting.Composition;
+using AgentHost.Supervision.Guidance;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,7 +13,7 @@ internal static class SessionsCommand
 {
     public static Command Create(GlobalOptions global, CliContext context)
     {
-        var command = new Command("sessions", "List, show and delete stored conversations.");
+        var command = new Command("sessions", "List, show, delete, watch and guide conversations.");
 
         var limit = new Option<int>("--limit") { Description = "How many sessions to list.", DefaultValueFactory = _ => 20 };
         var status = new Option<string?>("--status") { Description = "Only sessions with this status (active, escalated, closed)." };
@@ -48,7 +49,10 @@ internal static class SessionsCommand
                 await context.Output.WriteLineAsync($"[{turn.Sequence}] {turn.CreatedAt:yyyy-MM-dd HH:mm:ss} turn {turn.TurnId} ({turn.Outcome.StopReason.ToWireName()}, {turn.Outcome.Usage.TotalTokens} tokens)");
                 foreach (var message in turn.Messages.Where(m => !string.IsNullOrEmpty(m.Text)))
                 {
-                    await context.Output.WriteLineAsync($"  {(message.Role == ChatRole.User ? "you" : "agent")}> {message.Text}");
+                    var line = GuidanceMessages.IsGuidance(message, out _)
+                        ? $"  supervisor> {GuidanceMessages.TextOf(message)} (guidance; the customer did not see it)"
+                        : $"  {(message.Role == ChatRole.User ? "you" : "agent")}> {message.Text}";
+                    await context.Output.WriteLineAsync(line);
                 }
 
                 foreach (var call in turn.Outcome.ToolCalls)
@@ -85,6 +89,8 @@ internal static class SessionsCommand
         command.Subcommands.Add(list);
         command.Subcommands.Add(show);
         command.Subcommands.Add(delete);
+        command.Subcommands.Add(SessionsSupervisionCommands.Watch(global, context));
+        command.Subcommands.Add(SessionsSupervisionCommands.Guide(global, context));
         return command;
     }
 

@@ -11,7 +11,7 @@ internal static class StoreCommand
     {
         var command = new Command("store", "Manage the conversation store.");
         var pitr = new Option<bool>("--point-in-time-recovery") { Description = "Also enable point-in-time recovery (recommended outside local use)." };
-        var create = new Command("create-table", "Create the DynamoDB table (key schema, status index, TTL) named by AGENTHOST_DYNAMODB_TABLE, if it is missing.") { pitr };
+        var create = new Command("create-table", "Create the DynamoDB tables, if missing: the conversation table named by AGENTHOST_DYNAMODB_TABLE (keys, status index, TTL) and the control layer's control and audit tables (AGENTHOST_DYNAMODB_CONTROL_TABLE, AGENTHOST_DYNAMODB_AUDIT_TABLE; default NAME-control and NAME-audit).") { pitr };
         create.SetAction(async (parse, cancellationToken) =>
         {
             var (_, settings) = global.Load(parse);
@@ -25,6 +25,15 @@ internal static class StoreCommand
             using var client = DynamoDbClientFactory.Create(options);
             var created = await new DynamoDbTableInitializer(client).CreateTableIfMissingAsync(options.TableName, parse.GetValue(pitr), cancellationToken);
             await context.Output.WriteLineAsync(created ? $"Created table {options.TableName}." : $"Table {options.TableName} already exists.");
+            if (settings.Control.Enabled)
+            {
+                var tables = ControlFactory.DynamoDbOptions(settings);
+                var createdControl = await new DynamoDbControlTableInitializer(client).CreateTablesIfMissingAsync(tables, parse.GetValue(pitr), cancellationToken);
+                foreach (var table in new[] { tables.ControlTableName, tables.AuditTableName })
+                {
+                    await context.Output.WriteLineAsync(createdControl.Contains(table) ? $"Created table {table}." : $"Table {table} already exists.");
+                }
+            }
             return 0;
         });
         command.Subcommands.Add(create);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AgentHost.Abstractions.Agents;
-using AgentHost.AgentCore.Runtime.Invocations;
+using AgentHost.AgentCore.Contracts;
 
 namespace AgentHost.Cli.Output;
 
@@ -14,6 +14,7 @@ internal sealed class ConsoleRenderer(TextWriter output, bool useColour)
     private const string Reset = "\u001b[0m";
     private bool _midLine;
     private bool _answering;
+    private bool _streamedText;
 
     public TextWriter Output => output;
 
@@ -48,6 +49,7 @@ internal sealed class ConsoleRenderer(TextWriter output, bool useColour)
 
                 output.Write(delta.Text);
                 output.Flush();
+                _streamedText = true;
                 _midLine = !delta.Text.EndsWith('\n');
                 break;
             case ToolCallStartedEvent started:
@@ -67,6 +69,14 @@ internal sealed class ConsoleRenderer(TextWriter output, bool useColour)
 
     public void Summary(InvocationResponse response)
     {
+        if (!_streamedText && !string.IsNullOrEmpty(response.Text))
+        {
+            // A reply the model did not stream (e.g. the customer message of a call waiting for approval).
+            EndLine();
+            output.WriteLine(Colour(Cyan, "agent> ") + response.Text);
+        }
+
+        _streamedText = false;
         EndLine();
         _answering = false;
         var usage = response.Usage;

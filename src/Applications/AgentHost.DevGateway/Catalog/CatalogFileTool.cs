@@ -7,5 +7,6 @@ internal sealed class CatalogFileTool
 {
     public required string Name { get; set; }
     public required string Description { get; set; }
+    public CatalogFileAnnotations? Annotations { get; set; }
     public JsonElement InputSchema { get; set; }
 }

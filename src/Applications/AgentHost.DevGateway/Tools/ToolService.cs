@@ -108,7 +108,16 @@ internal sealed class ToolService
     private static Tool ToProtocolTool(DevGatewayToolDefinition definition) => new()
     {
         Name = definition.Name,
+        Title = definition.Title,
         Description = definition.Description,
         InputSchema = definition.InputSchema,
+        Annotations = new ToolAnnotations
+        {
+            Title = definition.Title,
+            ReadOnlyHint = definition.ReadOnlyHint,
+            DestructiveHint = definition.DestructiveHint,
+            IdempotentHint = definition.IdempotentHint,
+            OpenWorldHint = definition.OpenWorldHint,
+        },
     };
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentHost.Hosting.Composition;
 
-/// <summary>Creates the DynamoDB table at start-up when <c>Store:DynamoDbCreateTable</c> is set (local and development use).</summary>
+/// <summary>Creates the DynamoDB table (and the control layer's control and audit tables) at start-up when <c>Store:DynamoDbCreateTable</c> is set (local and development use).</summary>
 internal sealed class DynamoDbTableBootstrapper(AgentHostSettings settings, ILoggerFactory loggerFactory) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -14,6 +14,11 @@ internal sealed class DynamoDbTableBootstrapper(AgentHostSettings settings, ILog
         using var client = DynamoDbClientFactory.Create(options);
         var initializer = new DynamoDbTableInitializer(client, loggerFactory.CreateLogger<DynamoDbTableInitializer>());
         await initializer.CreateTableIfMissingAsync(options.TableName, enablePointInTimeRecovery: false, cancellationToken);
+        if (settings.Control.Enabled)
+        {
+            await new DynamoDbControlTableInitializer(client, loggerFactory.CreateLogger<DynamoDbControlTableInitializer>())
+                .CreateTablesIfMissingAsync(ControlFactory.DynamoDbOptions(settings), enablePointInTimeRecovery: false, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,8 +10,11 @@ public static class GatewayComposition
 {
     private static readonly HashSet<string> Keys = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Name", "Url", "AuthType", "TokenEndpoint", "ClientId", "ClientSecretVariable", "ClientSecretFile", "Scopes", "PassThroughAuthorization", "Region",
+        "Name", "Url", "AuthType", "TokenEndpoint", "ClientId", "ClientSecretVariable", "ClientSecretFile", "Scopes", "PassThroughAuthorization", "CredentialProviderName", "Region",
     };
+
+    /// <summary>The keys of one gateway in the <c>Gateways</c> section (<c>Gateways:&lt;n&gt;:&lt;key&gt;</c>); others are errors.</summary>
+    public static IReadOnlyCollection<string> KnownKeys => Keys;
 
     /// <summary>Counts the gateways configured in the environment (what <c>agentcore deploy</c> injects) and in configuration.</summary>
     public static int CountConfigured(IConfiguration configuration, IDictionary environment)
@@ -84,6 +87,7 @@ public static class GatewayComposition
                 ClientSecretVariable = section["ClientSecretVariable"],
                 ClientSecretFile = section["ClientSecretFile"],
                 PassThroughAuthorization = passThrough,
+                CredentialProviderName = section["CredentialProviderName"],
                 Region = section["Region"],
             };
             var scopes = section.GetSection("Scopes");

@@ -4,6 +4,7 @@ using AgentHost.Abstractions.Hooks;
 using AgentHost.Abstractions.Models;
 using AgentHost.Abstractions.Tools;
 using AgentHost.Core.Conversations;
+using AgentHost.Core.Diagnostics;
 using AgentHost.Core.Tools;
 using Microsoft.Extensions.AI;
 
@@ -34,6 +35,7 @@ public sealed partial class AgentLoop
         {
             await _hooks.TurnStartingAsync(new TurnStartingContext(state.Invocation, state.Items, request.UserMessage, history), turnToken);
             await AddMessageAsync(state, request.UserMessage, addToConversation: false, turnToken);
+            await ResumeSuspendedCallsAsync(state, events, turnToken);
             stopReason = await RunCyclesAsync(state, events, turnToken);
         }
         catch (OperationCanceledException) when (turnToken.IsCancellationRequested)
@@ -44,13 +46,27 @@ public sealed partial class AgentLoop
         {
             failure = ex;
             stopReason = StopReason.Error;
+            TurnTelemetry.RecordLoopFailure(ex);
             errorMessage = ex.Message;
             LogTurnFailed(_logger, ex, request.Context.SessionId, ex.GetType().Name);
             events.TryWrite(new AgentErrorEvent(ex.Message, ex.GetType().Name));
         }
 
         CloseDanglingToolCalls(state);
-        var outcome = new TurnOutcome(LastAssistantText(state), stopReason, state.ToolCalls.ToArray(), state.Usage, state.Cycles, errorMessage);
+        var text = LastAssistantText(state);
+        if (text.Length == 0 && state.PendingCalls.Count > 0)
+        {
+            text = state.PendingCalls[0].Suspension.CustomerMessage ?? string.Empty;
+        }
+
+        var outcome = new TurnOutcome(
+            text,
+            stopReason,
+            state.ToolCalls.ToArray(),
+            state.Usage,
+            state.Cycles,
+            errorMessage,
+            state.PendingCalls.Count > 0 ? state.PendingCalls.ToArray() : null);
         var result = new AgentTurnResult(outcome, state.NewMessages.ToArray());
         await _hooks.TurnCompletedAsync(new TurnCompletedContext(state.Invocation, state.Items, result, failure), CancellationToken.None);
         LogTurnFinished(_logger, request.Context.SessionId, stopReason.ToWireName(), state.Cycles, state.ToolCalls.Count);
@@ -119,6 +135,12 @@ public sealed partial class AgentLoop
                 return StopReason.Interrupted;
             }
 
+            if (state.PendingCalls.Count > 0)
+            {
+                // A middleware suspended a call: the turn ends here; a later invocation resumes it.
+                return state.PendingCalls[0].Suspension.StopReason;
+            }
+
             turnToken.ThrowIfCancellationRequested();
         }
     }
@@ -133,7 +155,12 @@ public sealed partial class AgentLoop
             var tools = await _tools.GetToolsAsync(new ToolSelectionContext(state.Invocation, prompt, state.Cycles), turnToken);
             var options = BuildChatOptions(state, tools);
             var callMessages = new List<ChatMessage>(prompt);
-            await _hooks.ModelCallingAsync(new ModelCallingContext(state.Invocation, state.Items, state.Cycles, callMessages, options), turnToken);
+            var calling = new ModelCallingContext(state.Invocation, state.Items, state.Cycles, callMessages, options);
+            await _hooks.ModelCallingAsync(calling, turnToken);
+            foreach (var added in calling.AddedToConversation)
+            {
+                await AddMessageAsync(state, added, addToConversation: true, turnToken);
+            }
 
             var started = _time.GetTimestamp();
             ChatResponse? response = null;

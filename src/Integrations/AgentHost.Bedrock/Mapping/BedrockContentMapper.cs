@@ -71,6 +71,20 @@ internal static class BedrockContentMapper
             case TextContent text:
                 block.Content.Add(new ToolResultContentBlock { Text = text.Text });
                 break;
+            case IEnumerable<AIContent> contents:
+                // A result with media (e.g. an MCP tool's text and image blocks): each item as Bedrock takes it in a tool result.
+                var documents = 0;
+                foreach (var item in contents)
+                {
+                    block.Content.Add(ToToolResultItem(item, ref documents));
+                }
+
+                if (block.Content.Count == 0)
+                {
+                    block.Content.Add(new ToolResultContentBlock { Text = "(empty)" });
+                }
+
+                break;
             default:
                 var element = BedrockJsonValues.ToElement(result.Result);
                 block.Content.Add(element.ValueKind == JsonValueKind.Object
@@ -81,6 +95,19 @@ internal static class BedrockContentMapper
 
         return block;
     }
+
+    /// <summary>One item of a tool result: text, an image, a document, or (for anything else) a text description of it.</summary>
+    private static ToolResultContentBlock ToToolResultItem(AIContent item, ref int documents) => item switch
+    {
+        TextContent text => new ToolResultContentBlock { Text = text.Text.Length == 0 ? "(empty)" : text.Text },
+        DataContent data when ImageFormats.TryGetValue(data.MediaType, out var imageFormat)
+            => new ToolResultContentBlock { Image = new ImageBlock { Format = imageFormat, Source = new BytesSource { Bytes = data.Data.ToArray() } } },
+        DataContent data when DocumentFormats.TryGetValue(data.MediaType, out var documentFormat)
+            => new ToolResultContentBlock { Document = new DocumentBlock { Format = documentFormat, Name = DocumentName(data.Name, ++documents), Source = new BytesSource { Bytes = data.Data.ToArray() } } },
+        DataContent data => new ToolResultContentBlock { Text = $"[{data.MediaType} content of {data.Data.Length} bytes{(data.Name is null ? string.Empty : " named " + data.Name)}, not shown]" },
+        UriContent uri => new ToolResultContentBlock { Text = uri.Uri.ToString() },
+        _ => new ToolResultContentBlock { Text = $"[{item.GetType().Name}, not shown]" },
+    };
 
     private static string DocumentName(string? name, int counter)
     {

@@ -65,6 +65,10 @@ internal sealed class ToolResultContentBlock
     public string? Text { get; set; }
 
     public JsonElement? Json { get; set; }
+
+    public ImageBlock? Image { get; set; }
+
+    public DocumentBlock? Document { get; set; }
 }
 
 internal sealed class ReasoningContentBlock

@@ -1,16 +1,19 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using AgentHost.Abstractions.Agents;
 using AgentHost.Gateway.Configuration;
 
 namespace AgentHost.Gateway.Authentication;
 
 /// <summary>
 /// OAuth2 client-credentials tokens for one gateway: fetched on first use, cached, refreshed <see cref="GatewayToolOptions.TokenRefreshSkew"/>
-/// before expiry (at most half-way through the lifetime), and dropped by <see cref="Invalidate"/> after a 401.
-/// The client secret is read from the environment variable or secrets file at every fetch and never logged.
+/// before expiry (at most half-way through the lifetime), and dropped by <see cref="Invalidate"/> after a 401. A token fetched
+/// before the first invocation (during start-up, which AgentCore Runtime V2 may snapshot and restore many times) is fetched
+/// again when the first invocation uses it. The client secret is read from the environment variable or secrets file at every
+/// fetch and never logged.
 /// </summary>
-internal sealed class ClientCredentialsTokenSource : IDisposable
+internal sealed class ClientCredentialsTokenSource : IGatewayTokenSource
 {
     private readonly GatewayOptions _gateway;
     private readonly TimeSpan _skew;
@@ -19,6 +22,7 @@ internal sealed class ClientCredentialsTokenSource : IDisposable
     private readonly SemaphoreSlim _lock = new(1, 1);
     private AccessToken? _token;
     private long _fetches;
+    private int _invocationSeen;
 
     public ClientCredentialsTokenSource(GatewayOptions gateway, TimeSpan skew, TimeProvider time, HttpMessageHandler handler)
     {
@@ -33,8 +37,16 @@ internal sealed class ClientCredentialsTokenSource : IDisposable
 
     public bool IsConfigured => _gateway.TokenEndpoint is not null && !string.IsNullOrEmpty(_gateway.ClientId);
 
-    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    public bool WorksWithoutInvocation => true;
+
+    public async ValueTask<string> GetTokenAsync(InvocationContext? invocation, CancellationToken cancellationToken)
     {
+        if (invocation is not null && Volatile.Read(ref _invocationSeen) == 0 && Interlocked.Exchange(ref _invocationSeen, 1) == 0)
+        {
+            // The first invocation: a token from start-up may come from before a snapshot; never reuse it blindly.
+            _token = null;
+        }
+
         var token = _token;
         if (token is not null && _time.GetUtcNow() < token.RefreshAt)
         {

@@ -47,9 +47,16 @@ internal sealed class GatewayToolCatalog : IAsyncDisposable, IDisposable
 
             if (gateway.AuthType == GatewayAuthType.CustomJwt && (gateway.TokenEndpoint is null || string.IsNullOrEmpty(gateway.ClientId)))
             {
-                GatewayLog.ConfigurationProblem(_logger, gateway.PassThroughAuthorization
-                    ? $"gateway '{gateway.Name}' has no client credentials: only calls made with an inbound Authorization header are authenticated, background listing is not."
-                    : $"gateway '{gateway.Name}' uses CUSTOM_JWT without a token endpoint and client id: its requests carry no token.");
+                if (!string.IsNullOrWhiteSpace(gateway.CredentialProviderName))
+                {
+                    GatewayLog.ConfigurationProblem(_logger, $"gateway '{gateway.Name}' takes its token from AgentCore Identity: it is listed and called with an invocation's workload access token, never in the background.");
+                }
+                else
+                {
+                    GatewayLog.ConfigurationProblem(_logger, gateway.PassThroughAuthorization
+                        ? $"gateway '{gateway.Name}' has no client credentials: only calls made with an inbound Authorization header are authenticated, background listing is not."
+                        : $"gateway '{gateway.Name}' uses CUSTOM_JWT without a token endpoint and client id: its requests carry no token.");
+                }
             }
 
             var connection = new GatewayConnection(gateway, options, services);

@@ -7,9 +7,9 @@ namespace AgentHost.Gateway.Configuration;
 /// Reads gateways and settings from environment variables: <c>AGENTCORE_GATEWAY_&lt;NAME&gt;_URL</c> and
 /// <c>AGENTCORE_GATEWAY_&lt;NAME&gt;_AUTH_TYPE</c> (what <c>agentcore deploy</c> injects) plus the optional
 /// <c>_TOKEN_ENDPOINT</c>, <c>_CLIENT_ID</c>, <c>_CLIENT_SECRET</c> (the secret itself, read at token time),
-/// <c>_CLIENT_SECRET_FILE</c>, <c>_SCOPES</c>, <c>_PASS_THROUGH_AUTH</c> and <c>_REGION</c>; and the global
-/// <c>AGENTCORE_GATEWAY_REFRESH_SECONDS</c>, <c>AGENTCORE_GATEWAY_TOOL_THRESHOLD</c>, <c>AGENTCORE_GATEWAY_SELECTION_SIZE</c>,
-/// <c>AGENTCORE_GATEWAY_ALWAYS_OFFER</c>.
+/// <c>_CLIENT_SECRET_FILE</c>, <c>_SCOPES</c>, <c>_PASS_THROUGH_AUTH</c>, <c>_CREDENTIAL_PROVIDER</c> and <c>_REGION</c>; and the
+/// global <c>AGENTCORE_GATEWAY_REFRESH_SECONDS</c>, <c>AGENTCORE_GATEWAY_TOOL_THRESHOLD</c>, <c>AGENTCORE_GATEWAY_SELECTION_SIZE</c>,
+/// <c>AGENTCORE_GATEWAY_ALWAYS_OFFER</c>, <c>AGENTCORE_GATEWAY_PROTOCOL_VERSION</c>, <c>AGENTCORE_GATEWAY_IDENTITY_ENDPOINT</c>.
 /// </summary>
 public static class GatewayEnvironment
 {
@@ -79,6 +79,7 @@ public static class GatewayEnvironment
             }
 
             gateway.PassThroughAuthorization = IsTrue(Get("PASS_THROUGH_AUTH"));
+            gateway.CredentialProviderName = NullIfEmpty(Get("CREDENTIAL_PROVIDER"));
             gateway.Region = NullIfEmpty(Get("REGION"));
             options.Gateways.Add(gateway);
         }
@@ -124,6 +125,25 @@ public static class GatewayEnvironment
         if (TryInt(env, "SELECTION_SIZE", problems, out var size) && size > 0)
         {
             options.SelectionSize = size;
+        }
+
+        if (env.TryGetValue(Prefix + "PROTOCOL_VERSION", out var version) && version.Trim().Length > 0)
+        {
+            // "latest" (or "auto") negotiates; anything else is requested as is.
+            var trimmed = version.Trim();
+            options.ProtocolVersion = trimmed.Equals("latest", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : trimmed;
+        }
+
+        if (env.TryGetValue(Prefix + "IDENTITY_ENDPOINT", out var identity) && identity.Trim().Length > 0)
+        {
+            if (Uri.TryCreate(identity.Trim(), UriKind.Absolute, out var identityUri) && (identityUri.Scheme == Uri.UriSchemeHttps || identityUri.Scheme == Uri.UriSchemeHttp))
+            {
+                options.IdentityEndpoint = identityUri;
+            }
+            else
+            {
+                problems.Add($"{Prefix}IDENTITY_ENDPOINT is not an absolute http(s) URL; ignored.");
+            }
         }
 
         if (env.TryGetValue(Prefix + "ALWAYS_OFFER", out var always))

@@ -35,9 +35,17 @@ public sealed class GatewayOptions
     public IList<string> Scopes { get; } = [];
 
     /// <summary>
-    /// CUSTOM_JWT: send the inbound request's <c>Authorization</c> bearer (from <see cref="Authentication.IInboundAuthorizationAccessor"/>)
-    /// instead of a client-credentials token. Background catalog refreshes then use the client-credentials token when one is configured.
-    /// Default <see langword="false"/>.
+    /// CUSTOM_JWT: the name of an AgentCore Identity OAuth2 credential provider (registered with <c>agentcore add credential</c>).
+    /// When set, the gateway's token comes from AgentCore Identity's GetResourceOauth2Token (flow M2M, <see cref="Scopes"/>) with the
+    /// workload access token of the invocation; client credentials, when configured too, serve requests without one (local runs,
+    /// background listing). Default none.
+    /// </summary>
+    public string? CredentialProviderName { get; set; }
+
+    /// <summary>
+    /// CUSTOM_JWT: send the <c>Authorization</c> header of the invocation a request is made for (passed explicitly with the
+    /// invocation, see <see cref="AgentHost.Abstractions.Agents.InvocationContext.Authorization"/>) instead of the gateway's own
+    /// token. Background catalog refreshes then use the client-credentials token when one is configured. Default <see langword="false"/>.
     /// </summary>
     public bool PassThroughAuthorization { get; set; }
 

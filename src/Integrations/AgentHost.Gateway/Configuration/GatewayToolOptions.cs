@@ -40,11 +40,25 @@ public sealed class GatewayToolOptions
     public bool UseGatewaySearch { get; set; } = true;
 
     /// <summary>
-    /// The MCP protocol version requested. Default <c>2025-06-18</c> (session-based Streamable HTTP, what AgentCore Gateway speaks);
-    /// <see langword="null"/> requests the newest revision the client speaks (2025-11-25) and accepts any revision it speaks in answer.
+    /// The MCP protocol revision requested (<c>AGENTCORE_GATEWAY_PROTOCOL_VERSION</c>). Default <see langword="null"/>: negotiate
+    /// the newest revision both sides speak (the SDK probes the sessionless 2026-07-28 revision with <c>server/discover</c> and
+    /// falls back to the <c>initialize</c> handshake, 2025-11-25 down to 2024-11-05). A revision that uses sessions (e.g.
+    /// <c>2025-06-18</c>) skips the probe: the server must then answer with that revision exactly.
     /// </summary>
-    public string? ProtocolVersion { get; set; } = "2025-06-18";
+    public string? ProtocolVersion { get; set; }
+
+    /// <summary>
+    /// AgentCore Identity's endpoint for gateways with a <see cref="GatewayOptions.CredentialProviderName"/>
+    /// (<c>AGENTCORE_IDENTITY_ENDPOINT</c>). Default: <c>https://bedrock-agentcore.{region}.amazonaws.com</c> for the gateway's region.
+    /// </summary>
+    public Uri? IdentityEndpoint { get; set; }
+
+    /// <summary>How long a token from AgentCore Identity is used when it is not a JWT with an <c>exp</c> claim. Default 15 minutes.</summary>
+    public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Refresh an OAuth token this long before it expires. Default 60 seconds (capped at half the token lifetime).</summary>
     public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Changes the SDK client options of every gateway session (tests: e.g. declare client capabilities). Default none.</summary>
+    internal Action<ModelContextProtocol.Client.McpClientOptions>? ConfigureClient { get; set; }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace AgentHost.Gateway.Connections;
 
 /// <summary>
-/// First-use work of the MCP client that does not need a gateway: building the JSON metadata of the results a session reads
-/// (initialize, tools/list, tools/call, JSON-RPC errors) and loading the HTTP stack. A host runs it on a
+/// First-use work of the MCP client that does not need a gateway: building the SDK's JSON metadata of the results a session
+/// reads (tools/list, tools/call, progress) and loading the HTTP stack. A host runs it on a
 /// background thread while it is still reading its configuration and composing its services, so the first discovery, which
 /// gates readiness, does not pay for it.
 /// </summary>
@@ -15,7 +15,7 @@ public static class GatewayClientWarmup
     {
         try
         {
-            _ = McpTypes.InitializeResult;
+            _ = McpJson.CallToolResult;
 
             // Load the HTTP client stack and the JSON reader (no request is sent).
             using var handler = GatewayHttpPipeline.CreatePrimaryHandler();

@@ -1,3 +1,4 @@
+using AgentHost.Abstractions.Agents;
 using ModelContextProtocol.Protocol;
 
 namespace AgentHost.Gateway.Connections;
@@ -5,14 +6,14 @@ namespace AgentHost.Gateway.Connections;
 /// <summary>The listing of <see cref="GatewayConnection"/>.</summary>
 internal sealed partial class GatewayConnection
 {
-    private async Task<Listing> ListAllAsync(StreamableHttpSession session, CancellationToken cancellationToken)
+    private async Task<Listing> ListAllAsync(GatewaySession session, InvocationContext? invocation, CancellationToken cancellationToken)
     {
         var tools = new List<Tool>();
         string? cursor = null;
         var pages = 0;
         do
         {
-            var page = await session.ListToolsAsync(cursor, cancellationToken).ConfigureAwait(false);
+            var page = await session.ListToolsAsync(cursor, invocation, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _listCalls);
             pages++;
             tools.AddRange(page.Tools);
@@ -20,13 +21,6 @@ internal sealed partial class GatewayConnection
         }
         while (!string.IsNullOrEmpty(cursor) && pages < MaxPages);
 
-        // The change notices of the session's event stream matter from now on: open it after the listing, so that it does not
-        // compete with the handshake and the listing that readiness waits for. Not for a gateway that only an invocation's
-        // inbound Authorization can authenticate: a background stream has no credentials of its own there.
-        if (!ListsWithInboundAuthorization)
-        {
-            session.StartEventStream();
-        }
         return new Listing(tools, pages);
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using AgentHost.Abstractions.Agents;
+using AgentHost.Abstractions.Tools;
 using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Configuration;
 using AgentHost.Gateway.Logging;
@@ -9,19 +11,24 @@ using ModelContextProtocol.Protocol;
 namespace AgentHost.Gateway.Connections;
 
 /// <summary>
-/// One gateway's MCP client: connects lazily (a <see cref="StreamableHttpSession"/>), lists the catalog (all pages), calls tools,
-/// and after a 401 or 404 drops the token, re-initialises the session and retries the operation once. Thread-safe.
+/// One gateway's MCP client: connects lazily (a <see cref="GatewaySession"/> on the SDK's <c>McpClient</c>), lists the catalog
+/// (all pages), calls tools, and after a 401 or 404 drops the token, re-initialises the session and retries the operation once.
+/// Every listing and call names the invocation it is made for (null for background work), so that the caller's credentials go
+/// with that request only. Thread-safe.
 /// </summary>
 internal sealed partial class GatewayConnection : IAsyncDisposable
 {
     private const int MaxPages = 1000;
     private readonly GatewayToolOptions _options;
     private readonly ILogger _logger;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
-    private readonly ClientCredentialsTokenSource? _tokens;
+    private readonly IGatewayTokenSource? _tokens;
+    private readonly Action<ModelContextProtocol.Client.McpClientOptions>? _configureClient;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private StreamableHttpSession? _session;
+    private GatewaySession? _session;
+    private InvocationContext? _handshake;
     private long _generation;
     private TaskCompletionSource _refreshSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
@@ -34,26 +41,31 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     {
         Gateway = gateway;
         _options = options;
+        _loggerFactory = new SdkLoggerFactory(services.LoggerFactory);
         _logger = services.LoggerFactory.CreateLogger("AgentHost.Gateway");
         _time = services.TimeProvider;
+        _configureClient = services.ConfigureClient;
         var primary = services.PrimaryHandlerFactory();
         if (gateway.AuthType == GatewayAuthType.CustomJwt)
         {
-            _tokens = new ClientCredentialsTokenSource(gateway, options.TokenRefreshSkew, _time, services.PrimaryHandlerFactory());
+            _tokens = GatewayTokenSources.Create(gateway, options, services);
         }
 
-        var handler = GatewayHttpPipeline.Create(gateway, _tokens, services.InboundAuthorization, services.AwsCredentials, _time, primary);
+        var handler = GatewayHttpPipeline.Create(gateway, _tokens, () => Volatile.Read(ref _handshake), services.AwsCredentials, _time, primary);
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public GatewayOptions Gateway { get; }
 
     /// <summary>
-    /// A CUSTOM_JWT gateway with pass-through and no client credentials: only an inbound <c>Authorization</c> header can
-    /// authenticate, so it is listed in the flow of an invocation (first use, after a change notice, after the TTL), never in the background.
+    /// A CUSTOM_JWT gateway that only an invocation's credentials can authenticate: pass-through without client credentials (the
+    /// caller's <c>Authorization</c>), or AgentCore Identity (the invocation's workload access token). It is listed in the flow
+    /// of an invocation (first use, after a change notice, after the TTL), never in the background, and has no event stream.
     /// </summary>
-    public bool ListsWithInboundAuthorization =>
-        Gateway.AuthType == GatewayAuthType.CustomJwt && Gateway.PassThroughAuthorization && _tokens?.IsConfigured != true;
+    public bool ListsWithInvocation =>
+        Gateway.AuthType == GatewayAuthType.CustomJwt &&
+        _tokens is not { IsConfigured: true, WorksWithoutInvocation: true } &&
+        (Gateway.PassThroughAuthorization || _tokens?.IsConfigured == true);
 
     /// <summary>Whether a change notice arrived since the last listing started.</summary>
     public bool RefreshRequested => Volatile.Read(ref _refreshSignal).Task.IsCompleted;
@@ -100,7 +112,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
             if (_firstRefresh is null)
             {
                 var signal = ResetRefreshSignal();
-                _firstRefresh = (Task.Run(() => RefreshAsync(_lifetime.Token)), signal);
+                _firstRefresh = (Task.Run(() => RefreshAsync(invocation: null, _lifetime.Token)), signal);
             }
 
             return _firstRefresh.Value;
@@ -119,12 +131,14 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     }
 
     /// <summary>Connects when needed and lists every page of the catalog.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <param name="invocation">The invocation the listing is made for (its credentials authenticate it); null in the background.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public async Task RefreshAsync(InvocationContext? invocation, CancellationToken cancellationToken)
     {
         LastAttempt = _time.GetUtcNow();
         try
         {
-            var (tools, pages) = await ExecuteAsync(ListAllAsync, cancellationToken).ConfigureAwait(false);
+            var (tools, pages) = await ExecuteAsync((session, ct) => ListAllAsync(session, invocation, ct), invocation, cancellationToken).ConfigureAwait(false);
             Tools = tools;
             HasListed = true;
             LastError = null;
@@ -145,8 +159,14 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     }
 
     /// <summary>Calls a tool by its original gateway name.</summary>
-    public Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken) =>
-        ExecuteAsync((session, ct) => session.CallToolAsync(name, arguments, ct), cancellationToken);
+    /// <param name="name">The tool's name at the gateway.</param>
+    /// <param name="arguments">The arguments, one JSON object.</param>
+    /// <param name="invocation">The invocation the call is made for (its credentials authenticate it); null outside one.</param>
+    /// <param name="progress">Receives the call's progress notifications; null to ask for none.</param>
+    /// <param name="cancellationToken">Cancels the call (the gateway is told with <c>notifications/cancelled</c>).</param>
+    public Task<CallToolResult> CallToolAsync(
+        string name, JsonElement arguments, InvocationContext? invocation, IProgress<ToolProgress>? progress, CancellationToken cancellationToken) =>
+        ExecuteAsync((session, ct) => session.CallToolAsync(name, arguments, invocation, progress, ct), invocation, cancellationToken);
 
     /// <summary>The gateway announced <c>notifications/tools/list_changed</c> (on its event stream or a call's stream).</summary>
     private void OnListChanged()
@@ -170,15 +190,15 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    private async Task<T> ExecuteAsync<T>(Func<StreamableHttpSession, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(Func<GatewaySession, CancellationToken, Task<T>> operation, InvocationContext? invocation, CancellationToken cancellationToken)
     {
         long generation = -1;
         try
         {
-            (var session, generation) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+            (var session, generation) = await GetSessionAsync(invocation, cancellationToken).ConfigureAwait(false);
             return await operation(session, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Rejection(ex) is { } status)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Rejection(ex) is { } status && !RejectsTheCaller(status, invocation))
         {
             // 401: the token expired or was revoked; 404: the MCP session is gone. Either way: new token, new session, one retry.
             GatewayLog.Reinitialising(_logger, Name, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -188,14 +208,21 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
                 await ResetAsync(generation).ConfigureAwait(false);
             }
 
-            var (session, _) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+            var (session, _) = await GetSessionAsync(invocation, cancellationToken).ConfigureAwait(false);
             return await operation(session, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// The status of a failure that means "re-authenticate and re-initialise" (401 or 404, anywhere in the exception chain: every
-    /// request of the session reports a non-success status as an <see cref="HttpRequestException"/> carrying it), else <see langword="null"/>.
+    /// A 401 for a request that carried the caller's own token (pass-through): the caller's token is refused, which a new
+    /// session would not change; the shared session is kept for everybody else and the call fails.
+    /// </summary>
+    private bool RejectsTheCaller(HttpStatusCode status, InvocationContext? invocation) =>
+        status == HttpStatusCode.Unauthorized && Gateway.PassThroughAuthorization && invocation?.Authorization is not null;
+
+    /// <summary>
+    /// The status of a failure that means "re-authenticate and re-initialise" (401 or 404, anywhere in the exception chain: the
+    /// SDK's transport reports such a status as an <see cref="HttpRequestException"/> carrying it), else <see langword="null"/>.
     /// </summary>
     private static HttpStatusCode? Rejection(Exception exception)
     {
@@ -210,7 +237,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         return null;
     }
 
-    private async Task<(StreamableHttpSession Session, long Generation)> GetSessionAsync(CancellationToken cancellationToken)
+    private async Task<(GatewaySession Session, long Generation)> GetSessionAsync(InvocationContext? invocation, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _session) is { } existing)
         {
@@ -227,7 +254,21 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.ConnectTimeout);
-            var session = await StreamableHttpSession.OpenAsync(_http, Gateway.Url!, Name, _options.ProtocolVersion, OnListChanged, _logger, timeout.Token).ConfigureAwait(false);
+
+            // The SDK sends the handshake on its own: the invocation that opens the session authenticates it (under the lock,
+            // so no other caller's handshake can see it), and nothing else afterwards.
+            Volatile.Write(ref _handshake, invocation);
+            GatewaySession session;
+            try
+            {
+                session = await GatewaySession.OpenAsync(
+                    _http, Gateway.Url!, Name, _options.ProtocolVersion, eventStream: !ListsWithInvocation, OnListChanged, _loggerFactory, _configureClient, timeout.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Volatile.Write(ref _handshake, null);
+            }
+
             Interlocked.Increment(ref _sessions);
             Volatile.Write(ref _session, session);
             return (session, Interlocked.Increment(ref _generation));
@@ -240,7 +281,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
 
     private async Task ResetAsync(long generation)
     {
-        StreamableHttpSession? stale = null;
+        GatewaySession? stale = null;
         await _connectLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -260,7 +301,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         }
     }
 
-    private static async Task DisposeQuietlyAsync(StreamableHttpSession session)
+    private static async Task DisposeQuietlyAsync(GatewaySession session)
     {
         try
         {

@@ -1,3 +1,4 @@
+using AgentHost.Abstractions.Agents;
 using AgentHost.Aws.Credentials;
 using AgentHost.Aws.Endpoints;
 using AgentHost.Aws.Signing;
@@ -17,10 +18,17 @@ internal static class GatewayHttpPipeline
         ConnectTimeout = TimeSpan.FromSeconds(10),
     };
 
+    /// <summary>The chain for <paramref name="gateway"/>.</summary>
+    /// <param name="gateway">The gateway.</param>
+    /// <param name="tokens">CUSTOM_JWT: where tokens come from (null: none configured).</param>
+    /// <param name="handshake">CUSTOM_JWT: the invocation opening the session now, for the handshake the SDK sends on its own.</param>
+    /// <param name="awsCredentials">AWS_IAM: the credentials (null: the standard chain).</param>
+    /// <param name="time">The clock of the signer.</param>
+    /// <param name="primary">The innermost handler.</param>
     public static HttpMessageHandler Create(
         GatewayOptions gateway,
-        ClientCredentialsTokenSource? tokens,
-        IInboundAuthorizationAccessor? inbound,
+        IGatewayTokenSource? tokens,
+        Func<InvocationContext?> handshake,
         IAwsCredentialsProvider? awsCredentials,
         TimeProvider time,
         HttpMessageHandler primary)
@@ -28,7 +36,7 @@ internal static class GatewayHttpPipeline
         switch (gateway.AuthType)
         {
             case GatewayAuthType.CustomJwt:
-                return new BearerTokenHandler(tokens!, inbound, gateway.PassThroughAuthorization) { InnerHandler = primary };
+                return new GatewayAuthenticationHandler(tokens, gateway.PassThroughAuthorization, handshake) { InnerHandler = primary };
             case GatewayAuthType.AwsIam:
                 var credentials = awsCredentials ?? new DefaultAwsCredentialsProvider();
                 return new SigV4SigningHandler(SigningService, ResolveRegion(gateway), credentials, primary, time);

@@ -23,7 +23,7 @@ internal sealed class GatewayRefreshService(GatewayToolCatalog catalog, TimeProv
         }
 
         return Task.WhenAll(catalog.Connections
-            .Where(c => !c.ListsWithInboundAuthorization)
+            .Where(c => !c.ListsWithInvocation)
             .Select(c => Task.Run(() => MaintainAsync(c, stoppingToken), stoppingToken)));
     }
 
@@ -49,7 +49,7 @@ internal sealed class GatewayRefreshService(GatewayToolCatalog catalog, TimeProv
 
             try
             {
-                await (refresh ?? connection.RefreshAsync(stoppingToken)).WaitAsync(stoppingToken).ConfigureAwait(false);
+                await (refresh ?? connection.RefreshAsync(invocation: null, stoppingToken)).WaitAsync(stoppingToken).ConfigureAwait(false);
                 delay = options.RetryInitialDelay;
                 await WaitAsync(signal, options.RefreshInterval, stoppingToken).ConfigureAwait(false);
             }

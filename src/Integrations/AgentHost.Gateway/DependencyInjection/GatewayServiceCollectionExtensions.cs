@@ -1,7 +1,6 @@
 using System.Collections;
 using AgentHost.Abstractions.Tools;
 using AgentHost.Aws.Credentials;
-using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Catalog;
 using AgentHost.Gateway.Configuration;
 using AgentHost.Gateway.Connections;
@@ -20,8 +19,7 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="GatewayToolProvider"/> (also as <see cref="IToolProvider"/> unless one is registered), the
-    /// <see cref="IGatewayStatusProvider"/>, the default <see cref="IInboundAuthorizationAccessor"/> (<see cref="InboundAuthorization"/>)
-    /// and the hosted service that discovers, caches and refreshes the catalogs. Gateways come from <paramref name="configure"/> and,
+    /// <see cref="IGatewayStatusProvider"/> and the hosted service that discovers, caches and refreshes the catalogs. Gateways come from <paramref name="configure"/> and,
     /// unless <see cref="GatewayToolOptions.ReadEnvironment"/> is false, from <c>AGENTCORE_GATEWAY_&lt;NAME&gt;_*</c> variables.
     /// With no gateway the host runs without gateway tools and logs that once. Uses a registered <see cref="TimeProvider"/>
     /// (default <see cref="TimeProvider.System"/>) and, for AWS_IAM gateways, a registered <see cref="IAwsCredentialsProvider"/>
@@ -42,7 +40,6 @@ public static class GatewayServiceCollectionExtensions
 
         var alreadyAdded = services.Any(d => d.ServiceType == typeof(GatewayToolCatalog));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IInboundAuthorizationAccessor, InboundAuthorization>();
         services.TryAddSingleton(CreateCatalog);
         services.TryAddSingleton(sp => new ToolSelector(
             sp.GetRequiredService<GatewayToolCatalog>().Options,
@@ -50,7 +47,6 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new GatewayToolProvider(
             sp.GetRequiredService<GatewayToolCatalog>(),
             sp.GetRequiredService<ToolSelector>(),
-            sp.GetService<IInboundAuthorizationAccessor>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IToolProvider>(sp => sp.GetRequiredService<GatewayToolProvider>());
         services.TryAddSingleton<IGatewayStatusProvider>(sp => new GatewayStatusProvider(sp.GetRequiredService<GatewayToolCatalog>()));
@@ -76,7 +72,7 @@ public static class GatewayServiceCollectionExtensions
             services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             services.GetRequiredService<TimeProvider>(),
             GatewayHttpPipeline.CreatePrimaryHandler,
-            services.GetService<IInboundAuthorizationAccessor>(),
-            services.GetService<IAwsCredentialsProvider>()));
+            services.GetService<IAwsCredentialsProvider>(),
+            options.ConfigureClient));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AgentHost.Abstractions.Tools;
 using AgentHost.Gateway.Catalog;
 using Microsoft.Extensions.AI;
 
@@ -50,7 +51,7 @@ internal sealed class ToolSearchFunction : AIFunction
             limit = Math.Clamp(parsed, 1, MaxLimit);
         }
 
-        var found = await _selector.SelectAsync(_snapshot(), query, limit, cancellationToken).ConfigureAwait(false);
+        var found = await _selector.SelectAsync(_snapshot(), query, limit, arguments.GetInvocation(), cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {

@@ -22,7 +22,14 @@ internal sealed class ToolSelector(GatewayToolOptions options, ILogger logger)
     /// <summary>How many times a gateway search tool was called (for tests and benchmarks).</summary>
     public long GatewaySearches => Interlocked.Read(ref _gatewaySearches);
 
-    public async ValueTask<IReadOnlyList<GatewayToolFunction>> SelectAsync(CatalogSnapshot snapshot, string query, int limit, CancellationToken cancellationToken)
+    /// <summary>The best <paramref name="limit"/> tools for <paramref name="query"/>.</summary>
+    /// <param name="snapshot">The catalog.</param>
+    /// <param name="query">The query.</param>
+    /// <param name="limit">How many tools at most.</param>
+    /// <param name="invocation">The invocation the search is made for (its credentials authenticate a gateway search); null outside one.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    public async ValueTask<IReadOnlyList<GatewayToolFunction>> SelectAsync(
+        CatalogSnapshot snapshot, string query, int limit, AgentHost.Abstractions.Agents.InvocationContext? invocation, CancellationToken cancellationToken)
     {
         query = query.Trim();
         if (query.Length == 0 || limit <= 0 || snapshot.Tools.Count == 0)
@@ -39,7 +46,7 @@ internal sealed class ToolSelector(GatewayToolOptions options, ILogger logger)
         var selected = new List<GatewayToolFunction>();
         if (options.UseGatewaySearch && snapshot.SearchGateways.Count > 0)
         {
-            selected.AddRange(await GatewaySearchAsync(snapshot, query, limit, cancellationToken).ConfigureAwait(false));
+            selected.AddRange(await GatewaySearchAsync(snapshot, query, limit, invocation, cancellationToken).ConfigureAwait(false));
         }
 
         if (selected.Count < limit)
@@ -68,15 +75,18 @@ internal sealed class ToolSelector(GatewayToolOptions options, ILogger logger)
         return selected;
     }
 
-    private async Task<List<GatewayToolFunction>> GatewaySearchAsync(CatalogSnapshot snapshot, string query, int limit, CancellationToken cancellationToken)
+    private async Task<List<GatewayToolFunction>> GatewaySearchAsync(
+        CatalogSnapshot snapshot, string query, int limit, AgentHost.Abstractions.Agents.InvocationContext? invocation, CancellationToken cancellationToken)
     {
-        var arguments = new Dictionary<string, JsonElement> { ["query"] = JsonSerializer.SerializeToElement(query, Authentication.GatewayJsonContext.Default.String) };
+        var arguments = JsonSerializer.SerializeToElement(
+            new Dictionary<string, JsonElement> { ["query"] = JsonSerializer.SerializeToElement(query, Authentication.GatewayJsonContext.Default.String) },
+            Authentication.GatewayJsonContext.Default.DictionaryStringJsonElement);
         var perGateway = await Task.WhenAll(snapshot.SearchGateways.Select(async gateway =>
         {
             try
             {
                 Interlocked.Increment(ref _gatewaySearches);
-                var result = await gateway.CallToolAsync(GatewayToolCatalog.GatewaySearchToolName, arguments, cancellationToken).ConfigureAwait(false);
+                var result = await gateway.CallToolAsync(GatewayToolCatalog.GatewaySearchToolName, arguments, invocation, progress: null, cancellationToken).ConfigureAwait(false);
                 if (result.IsError == true)
                 {
                     GatewayLog.SearchFailed(logger, gateway.Name, "the search tool reported an error");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AgentHost.Abstractions.Conversations;
+using AgentHost.Abstractions.Tools;
 using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Connections;
 using AgentHost.Gateway.Validation;
@@ -12,7 +13,9 @@ namespace AgentHost.Gateway.Tools;
 
 /// <summary>
 /// A gateway tool as an <see cref="AIFunction"/> under its Bedrock name. Invoking it validates the arguments against the input
-/// schema, maps the name back to the gateway's and calls the tool over MCP. Every failure throws <see cref="GatewayToolException"/>.
+/// schema, maps the name back to the gateway's and calls the tool over MCP, with the invocation the loop passes (its
+/// credentials authenticate the call) and the call's progress sink. Every failure throws <see cref="GatewayToolException"/>.
+/// The tool's MCP annotations are published under <see cref="ToolAnnotationKeys"/> in <see cref="AdditionalProperties"/>.
 /// </summary>
 internal sealed class GatewayToolFunction : AIFunction
 {
@@ -25,11 +28,13 @@ internal sealed class GatewayToolFunction : AIFunction
         Name = bedrockName;
         Description = tool.Description ?? tool.Title ?? string.Empty;
         JsonSchema = NormaliseSchema(tool.InputSchema);
-        AdditionalProperties = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [GatewayToolProperties.ToolName] = tool.Name,
             [GatewayToolProperties.GatewayName] = connection.Name,
         };
+        AddAnnotations(properties, tool);
+        AdditionalProperties = properties;
     }
 
     public override IReadOnlyDictionary<string, object?> AdditionalProperties { get; }
@@ -47,18 +52,19 @@ internal sealed class GatewayToolFunction : AIFunction
 
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var errors = ToolArgumentValidator.Validate(JsonSchema, ConversationJson.ToJsonObject(arguments));
+        // The loop serialised the arguments once already; hand-built calls (outside the loop) are serialised here.
+        var json = arguments.GetArgumentsJson() ?? ConversationJson.ToJsonObject(arguments);
+        var errors = ToolArgumentValidator.Validate(JsonSchema, json);
         if (errors.Count > 0)
         {
             throw new GatewayToolException(Name, GatewayToolErrorKind.InvalidArguments,
                 $"Invalid arguments for tool '{Name}': {string.Join(" ", errors)} Fix the arguments and call the tool again.");
         }
 
-        var values = ArgumentConverter.ToJson(arguments);
         CallToolResult result;
         try
         {
-            result = await _connection.CallToolAsync(OriginalName, values, cancellationToken).ConfigureAwait(false);
+            result = await _connection.CallToolAsync(OriginalName, json, arguments.GetInvocation(), arguments.GetProgress(), cancellationToken).ConfigureAwait(false);
         }
         catch (McpProtocolException ex)
         {
@@ -86,6 +92,31 @@ internal sealed class GatewayToolFunction : AIFunction
         }
 
         return ToolResultConverter.Convert(result);
+    }
+
+    /// <summary>Publishes the tool's MCP annotations (the hints it declares, and its title) under <see cref="ToolAnnotationKeys"/>.</summary>
+    private static void AddAnnotations(Dictionary<string, object?> properties, Tool tool)
+    {
+        if (tool.Annotations is { } annotations)
+        {
+            AddFlag(properties, ToolAnnotationKeys.ReadOnlyHint, annotations.ReadOnlyHint);
+            AddFlag(properties, ToolAnnotationKeys.DestructiveHint, annotations.DestructiveHint);
+            AddFlag(properties, ToolAnnotationKeys.IdempotentHint, annotations.IdempotentHint);
+            AddFlag(properties, ToolAnnotationKeys.OpenWorldHint, annotations.OpenWorldHint);
+        }
+
+        if ((tool.Title ?? tool.Annotations?.Title) is { Length: > 0 } title)
+        {
+            properties[ToolAnnotationKeys.Title] = title;
+        }
+    }
+
+    private static void AddFlag(Dictionary<string, object?> properties, string key, bool? value)
+    {
+        if (value is { } flag)
+        {
+            properties[key] = flag;
+        }
     }
 
     private static JsonElement NormaliseSchema(JsonElement schema)

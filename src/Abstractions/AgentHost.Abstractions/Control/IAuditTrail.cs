@@ -1,0 +1,16 @@
+namespace AgentHost.Abstractions.Control;
+
+/// <summary>
+/// The audit trail: appends records to a session's hash chain and reads them. Used by the control layer for every tool-call
+/// attempt, policy decision, approval and result, and by later features (supervisor guidance, escalation, sanitisation).
+/// A failed append throws: the action it records must fail with it (fail closed).
+/// </summary>
+public interface IAuditTrail
+{
+    /// <summary>Appends an entry to its session's chain and returns the stored record.</summary>
+    /// <exception cref="AuditWriteException">The record could not be written.</exception>
+    Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a session's records in sequence order.</summary>
+    IAsyncEnumerable<AuditRecord> ReadAsync(string sessionId, CancellationToken cancellationToken = default);
+}
