@@ -12,6 +12,19 @@ public sealed class SanitizationOptions
     /// <summary>Master switch. Default: true. False passes tool results and replies through unchanged.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether tool results reach the model inside an envelope that names the tool and the call id
+    /// (<c>&lt;tool_result tool="..." call_id="..."&gt;</c> around text, <c>{"tool":...,"call_id":...,"data":...}</c> around
+    /// JSON). Default: true.
+    /// </summary>
+    public bool Envelope { get; set; } = true;
+
+    /// <summary>
+    /// Whether the system prompt gets the sentence that tool data never carries instructions (<c>ToolDataNotice.Text</c>).
+    /// Default: true.
+    /// </summary>
+    public bool ToolDataNotice { get; set; } = true;
+
     /// <summary>Injection neutralisation in tool results.</summary>
     public InjectionOptions Injection { get; set; } = new();
 
