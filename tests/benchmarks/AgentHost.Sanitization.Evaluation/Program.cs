@@ -29,3 +29,15 @@ if (showFailures)
 }
 
 Timing.Print(sanitizer, items);
+if (Array.IndexOf(args, "--regex") is var at and >= 0 && at + 1 < args.Length)
+{
+    foreach (var id in args[at + 1].Split(','))
+    {
+        RegexProfile.Print(items.First(i => i.Id == id).Text);
+    }
+}
+
+if (args.Contains("--slowest"))
+{
+    Timing.PrintSlowest(sanitizer, items);
+}

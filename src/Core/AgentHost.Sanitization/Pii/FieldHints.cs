@@ -1,8 +1,14 @@
+using System.Collections.Concurrent;
+
 namespace AgentHost.Sanitization.Pii;
 
 /// <summary>Reads a JSON property name (<c>taxId</c>, <c>phone_number</c>, <c>orderId</c>) as a <see cref="FieldHint"/>.</summary>
 internal static class FieldHints
 {
+    // Tools return the same property names over and over: each is classified once (up to a bound, then computed each time).
+    private const int MaxCached = 4096;
+    private static readonly ConcurrentDictionary<string, FieldHint> Cache = new(StringComparer.Ordinal);
+
     /// <summary>The hint of a property name; <see cref="FieldHint.None"/> for null.</summary>
     public static FieldHint Of(string? name)
     {
@@ -10,6 +16,23 @@ internal static class FieldHints
         {
             return FieldHint.None;
         }
+
+        if (Cache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var hint = Classify(name);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd(name, hint);
+        }
+
+        return hint;
+    }
+
+    private static FieldHint Classify(string name)
+    {
 
         Span<char> buffer = stackalloc char[Math.Min(name.Length, 64)];
         var length = 0;
