@@ -28,6 +28,29 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public async Task Result_in_the_sanitisers_text_envelope_is_read_through_it()
+    {
+        string wrapped = "<tool_result tool=\"portfolio___get_portfolio\" call_id=\"c1\">\n" + Portfolio.Trim() + "\n</tool_result>";
+
+        ChatResponse response = await Chat.AskAsync(AfterCall("portfolio___get_portfolio", wrapped));
+
+        Assert.StartsWith("Here is the portfolio for LP-001:", response.Text, StringComparison.Ordinal);
+        Assert.Contains("- Name: Eleanor Whitfield", response.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tool_result", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_in_the_sanitisers_json_envelope_is_read_through_it()
+    {
+        string wrapped = $$"""{"tool":"portfolio___get_portfolio","call_id":"c1","data":{{Portfolio}}}""";
+
+        ChatResponse response = await Chat.AskAsync(AfterCall("portfolio___get_portfolio", JsonDocument.Parse(wrapped).RootElement));
+
+        Assert.StartsWith("Here is the portfolio for LP-001:", response.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Call id", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mcp_call_tool_result_uses_its_structured_content()
     {
         string mcp = $$"""{"content":[{"type":"text","text":"ignored"}],"structuredContent":{{Portfolio}},"isError":false}""";

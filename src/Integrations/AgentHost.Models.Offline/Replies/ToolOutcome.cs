@@ -44,6 +44,11 @@ internal sealed record ToolOutcome(bool IsError, JsonElement? Json, string? Text
     private static ToolOutcome FromText(string text)
     {
         string trimmed = text.Trim();
+        if (ToolDataEnvelope.TryUnwrap(trimmed, out string inner))
+        {
+            trimmed = inner;
+        }
+
         if (trimmed.Length > 0 && (trimmed[0] == '{' || trimmed[0] == '['))
         {
             try
@@ -62,6 +67,11 @@ internal sealed record ToolOutcome(bool IsError, JsonElement? Json, string? Text
 
     private static ToolOutcome FromJson(JsonElement element)
     {
+        if (ToolDataEnvelope.TryUnwrap(element, out JsonElement data))
+        {
+            element = data;
+        }
+
         if (element.ValueKind == JsonValueKind.String)
         {
             return FromText(element.GetString() ?? string.Empty);
