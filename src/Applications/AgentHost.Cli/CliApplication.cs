@@ -22,6 +22,7 @@ internal static class CliApplication
         root.Subcommands.Add(DevGatewayCommand.Create(context));
         root.Subcommands.Add(ConfigCommand.Create(global, context));
         root.Subcommands.Add(StoreCommand.Create(global, context));
+        root.Subcommands.Add(FlowCommand.Create(context));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration
