@@ -34,7 +34,14 @@ if (startupProblem is not null || settings is null || options is null)
     if (!string.IsNullOrWhiteSpace(runtimeApi))
     {
         using var failing = new LambdaRuntimeClient(runtimeApi);
-        await failing.ReportInitErrorAsync("Runtime.ConfigurationError", startupProblem ?? "invalid configuration", CancellationToken.None);
+        try
+        {
+            await failing.ReportInitErrorAsync("Runtime.ConfigurationError", startupProblem ?? "invalid configuration", CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            LambdaLog.RuntimeApiFailed(logger, ex, ex.GetType().Name);
+        }
     }
 
     return 2;
