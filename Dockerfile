@@ -15,6 +15,7 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIE
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Abstractions/AgentHost.Abstractions/AgentHost.Abstractions.csproj src/Abstractions/AgentHost.Abstractions/
 COPY src/Core/AgentHost.Core/AgentHost.Core.csproj src/Core/AgentHost.Core/
+COPY src/Integrations/AgentHost.AgentCore.Contracts/AgentHost.AgentCore.Contracts.csproj src/Integrations/AgentHost.AgentCore.Contracts/
 COPY src/Integrations/AgentHost.AgentCore.Runtime/AgentHost.AgentCore.Runtime.csproj src/Integrations/AgentHost.AgentCore.Runtime/
 COPY src/Integrations/AgentHost.Aws/AgentHost.Aws.csproj src/Integrations/AgentHost.Aws/
 COPY src/Integrations/AgentHost.Bedrock/AgentHost.Bedrock.csproj src/Integrations/AgentHost.Bedrock/

@@ -1,3 +1,4 @@
+using AgentHost.AgentCore.Contracts;
 using AgentHost.AgentCore.Runtime.Invocations;
 using AgentHost.AgentCore.Runtime.Ping;
 using AgentHost.AgentCore.Runtime.Serialization;
@@ -13,8 +14,8 @@ namespace AgentHost.AgentCore.Runtime;
 /// </summary>
 internal sealed class AgentCoreRuntimeEndpoints
 {
-    public const string PingPath = "/ping";
-    public const string InvocationsPath = "/invocations";
+    public const string PingPath = RuntimePaths.Ping;
+    public const string InvocationsPath = RuntimePaths.Invocations;
 
     private readonly PingStatusTracker _tracker;
     private readonly RuntimeReadiness _readiness;
@@ -54,11 +55,11 @@ internal sealed class AgentCoreRuntimeEndpoints
         {
             return JsonBodyResult.Create(
                 new ErrorResponse { Error = "Starting", Details = "The host is still starting (discovering its tools)." },
-                RuntimeJsonContext.Default.ErrorResponse,
+                AgentCoreJsonContext.Default.ErrorResponse,
                 StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
         }
 
         var (status, time) = _tracker.Current;
-        return JsonBodyResult.Create(new PingResponse { Status = status.ToString(), TimeOfLastUpdate = time }, RuntimeJsonContext.Default.PingResponse).ExecuteAsync(context);
+        return JsonBodyResult.Create(new PingResponse { Status = status == PingStatus.HealthyBusy ? PingStatusNames.HealthyBusy : PingStatusNames.Healthy, TimeOfLastUpdate = time }, AgentCoreJsonContext.Default.PingResponse).ExecuteAsync(context);
     }
 }

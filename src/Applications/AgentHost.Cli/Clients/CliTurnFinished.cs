@@ -1,5 +1,5 @@
 using AgentHost.Abstractions.Agents;
-using AgentHost.AgentCore.Runtime.Invocations;
+using AgentHost.AgentCore.Contracts;
 
 namespace AgentHost.Cli.Clients;
 

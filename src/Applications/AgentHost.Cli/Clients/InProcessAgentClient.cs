@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
 using AgentHost.Abstractions.Tools;
-using AgentHost.AgentCore.Runtime.Invocations;
 using AgentHost.Core.Sessions;
 using AgentHost.Core.Tools;
 using AgentHost.Gateway;
@@ -68,7 +67,7 @@ internal sealed class InProcessAgentClient : IAgentClient
         };
         await foreach (var item in _sessions.RunTurnStreamingAsync(request, cancellationToken))
         {
-            yield return item is SessionTurnFinishedEvent finished ? new CliTurnFinished(InvocationMapper.ToResponse(finished.Result)) : item;
+            yield return item is SessionTurnFinishedEvent finished ? new CliTurnFinished(TurnResponseMapper.ToResponse(finished.Result)) : item;
         }
     }
 

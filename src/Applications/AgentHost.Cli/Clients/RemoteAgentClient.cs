@@ -1,29 +1,23 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
-using AgentHost.AgentCore.Runtime.Invocations;
-using AgentHost.AgentCore.Runtime.Serialization;
-using AgentHost.Aws.Credentials;
-using AgentHost.Aws.Signing;
+using AgentHost.AgentCore.Client;
+using AgentHost.AgentCore.Contracts;
 
 namespace AgentHost.Cli.Clients;
 
 /// <summary>
-/// Talks to a running host over the AgentCore Runtime contract: a local URL (<c>http://127.0.0.1:8080</c>) or a deployed
-/// runtime ARN, called through InvokeAgentRuntime with SigV4 (service <c>bedrock-agentcore</c>) and the standard AWS credential chain.
+/// Talks to a running host over the AgentCore Runtime contract through <see cref="AgentRuntimeClient"/>: a local URL
+/// (<c>http://127.0.0.1:8080</c>) or a deployed runtime ARN (InvokeAgentRuntime, SigV4 service <c>bedrock-agentcore</c>, the
+/// standard AWS credential chain). This adapter only turns the client's stream events into the CLI's agent events.
 /// </summary>
 internal sealed class RemoteAgentClient : IAgentClient
 {
-    private readonly HttpClient _http;
-    private readonly Uri _invocations;
+    private readonly AgentRuntimeClient _client;
 
-    private RemoteAgentClient(HttpClient http, Uri invocations, string description)
+    internal RemoteAgentClient(AgentRuntimeClient client, string description)
     {
-        _http = http;
-        _invocations = invocations;
+        _client = client;
         Description = description;
     }
 
@@ -35,79 +29,34 @@ internal sealed class RemoteAgentClient : IAgentClient
     /// <exception cref="ArgumentException">The target is neither an http(s) URL nor an AgentCore runtime ARN.</exception>
     public static RemoteAgentClient Create(string target, string? region)
     {
-        if (target.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            var parts = target.Split(':');
-            if (parts.Length < 6 || parts[2] != "bedrock-agentcore" || !parts[5].StartsWith("runtime/", StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"'{target}' is not an AgentCore runtime ARN (arn:aws:bedrock-agentcore:REGION:ACCOUNT:runtime/ID).");
-            }
-
-            var arnRegion = region ?? parts[3];
-            var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE")
-                ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL")
-                ?? $"https://bedrock-agentcore.{arnRegion}.amazonaws.com";
-            var uri = new Uri($"{endpoint.TrimEnd('/')}/runtimes/{Uri.EscapeDataString(target)}/invocations?qualifier=DEFAULT");
-            var signer = new SigV4SigningHandler("bedrock-agentcore", arnRegion, new DefaultAwsCredentialsProvider(Environment.GetEnvironmentVariable("AWS_PROFILE")), new SocketsHttpHandler());
-            return new RemoteAgentClient(new HttpClient(signer) { Timeout = TimeSpan.FromMinutes(15) }, uri, $"Remote AgentCore runtime {target} via InvokeAgentRuntime ({arnRegion})");
-        }
-
-        if (!Uri.TryCreate(target, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"'{target}' is neither an http(s) URL nor an AgentCore runtime ARN.");
-        }
-
-        var invocations = baseUri.AbsolutePath.EndsWith("/invocations", StringComparison.Ordinal) ? baseUri : new Uri(baseUri, "/invocations");
-        return new RemoteAgentClient(new HttpClient { Timeout = TimeSpan.FromMinutes(15) }, invocations, $"Remote host {invocations}");
+        var runtimeTarget = AgentRuntimeTarget.Parse(target, region);
+        var description = runtimeTarget.IsRuntimeArn ? $"Remote {runtimeTarget.Description}" : $"Remote host {runtimeTarget.InvocationsUri}";
+        return new RemoteAgentClient(new AgentRuntimeClient(runtimeTarget), description);
     }
 
     public async IAsyncEnumerable<AgentEvent> RunTurnAsync(string sessionId, string prompt, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var body = new InvocationPayload { Prompt = prompt, SessionId = sessionId, Stream = true, Channel = "CLI" };
-        using var request = new HttpRequestMessage(HttpMethod.Post, _invocations)
+        var request = new AgentRuntimeRequest { SessionId = sessionId, Prompt = prompt, Channel = "CLI" };
+        await foreach (var item in _client.InvokeStreamingAsync(request, cancellationToken))
         {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, RuntimeJsonContext.Default.InvocationPayload)),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        request.Headers.Add(RuntimeHeaders.SessionId, sessionId);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"The host answered {(int)response.StatusCode} {response.ReasonPhrase}: {text}");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var eventName = "message";
-        var data = new StringBuilder();
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line.Length == 0)
+            switch (item)
             {
-                if (data.Length > 0 && Translate(eventName, data.ToString()) is { } translated)
-                {
-                    yield return translated;
-                }
-
-                (eventName, data) = ("message", data.Clear());
-                continue;
+                case InvocationTextDelta delta:
+                    yield return new TextDeltaEvent(delta.Text, 0);
+                    break;
+                case InvocationToolCall { Progress: var progress } when progress.Phase == ToolCallProgress.Started:
+                    yield return new ToolCallStartedEvent(progress.ToolUseId, progress.Name, progress.Input);
+                    break;
+                case InvocationToolCall { Progress: var progress }:
+                    var status = ToolCallStatusNames.Parse(progress.Status ?? ToolCallStatus.Success.ToWireName());
+                    yield return new ToolCallFinishedEvent(new ToolCallRecord(progress.ToolUseId, progress.Name, progress.Input, status, progress.DurationMs ?? 0));
+                    break;
+                case InvocationCompleted completed:
+                    yield return new CliTurnFinished(completed.Response);
+                    break;
+                case InvocationFailed failed:
+                    throw new InvalidOperationException($"The turn failed: {failed.Error.Error} ({failed.Error.ErrorType})");
             }
-
-            if (line.StartsWith("event:", StringComparison.Ordinal))
-            {
-                eventName = line[6..].Trim();
-            }
-            else if (line.StartsWith("data:", StringComparison.Ordinal))
-            {
-                data.Append(line.AsSpan(5).TrimStart());
-            }
-        }
-
-        if (data.Length > 0 && Translate(eventName, data.ToString()) is { } last)
-        {
-            yield return last;
         }
     }
 
@@ -125,35 +74,7 @@ internal sealed class RemoteAgentClient : IAgentClient
 
     public ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        _client.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static AgentEvent? Translate(string eventName, string data)
-    {
-        using var document = JsonDocument.Parse(data);
-        var root = document.RootElement;
-        switch (eventName)
-        {
-            case "message":
-                if (root.ValueKind == JsonValueKind.String)
-                {
-                    return new TextDeltaEvent(root.GetString() ?? string.Empty, 0);
-                }
-
-                return root.TryGetProperty("text", out var text) ? new TextDeltaEvent(text.GetString() ?? string.Empty, 0) : null;
-            case "tool_call":
-                var progress = JsonSerializer.Deserialize(data, RuntimeJsonContext.Default.ToolCallProgress)!;
-                return progress.Phase == "started"
-                    ? new ToolCallStartedEvent(progress.ToolUseId, progress.Name, progress.Input)
-                    : new ToolCallFinishedEvent(new ToolCallRecord(progress.ToolUseId, progress.Name, progress.Input, ToolCallStatusNames.Parse(progress.Status ?? "success"), progress.DurationMs ?? 0));
-            case "done":
-                return new CliTurnFinished(JsonSerializer.Deserialize(data, RuntimeJsonContext.Default.InvocationResponse)!);
-            case "error":
-                var error = JsonSerializer.Deserialize(data, RuntimeJsonContext.Default.ErrorResponse);
-                throw new InvalidOperationException($"The turn failed: {error?.Error} ({error?.ErrorType})");
-            default:
-                return null;
-        }
     }
 }

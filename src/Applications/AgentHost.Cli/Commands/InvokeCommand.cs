@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using AgentHost.AgentCore.Runtime.Serialization;
+using AgentHost.AgentCore.Contracts;
 using AgentHost.Cli.Chat;
 using AgentHost.Cli.Clients;
 
@@ -42,7 +42,7 @@ internal static class InvokeCommand
 
             if (asJson)
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(finished.Response, RuntimeJsonContext.Default.InvocationResponse));
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(finished.Response, AgentCoreJsonContext.Default.InvocationResponse));
             }
             else
             {

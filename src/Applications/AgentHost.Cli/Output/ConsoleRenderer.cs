@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AgentHost.Abstractions.Agents;
-using AgentHost.AgentCore.Runtime.Invocations;
+using AgentHost.AgentCore.Contracts;
 
 namespace AgentHost.Cli.Output;
 

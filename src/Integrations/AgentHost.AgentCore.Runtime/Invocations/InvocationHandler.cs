@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
+using AgentHost.AgentCore.Contracts;
 using AgentHost.AgentCore.Runtime.Serialization;
 using AgentHost.Core.Sessions;
 using Microsoft.AspNetCore.Http;
@@ -75,16 +76,16 @@ public sealed partial class InvocationHandler
             var result = await _sessions.RunTurnAsync(request, turnCts.Token);
             response = result.Outcome.StopReason == StopReason.Error
                 ? JsonBodyResult.Create(
-                    new ErrorResponse { Error = result.Outcome.ErrorMessage ?? "The model call failed.", ErrorType = "ModelError", Details = $"Turn {result.TurnId} of session {result.SessionId} was stored with stop reason 'error'." },
-                    RuntimeJsonContext.Default.ErrorResponse,
+                    new ErrorResponse { Error = result.Outcome.ErrorMessage ?? "The model call failed.", ErrorType = RuntimeErrorTypes.ModelError, Details = $"Turn {result.TurnId} of session {result.SessionId} was stored with stop reason 'error'." },
+                    AgentCoreJsonContext.Default.ErrorResponse,
                     StatusCodes.Status500InternalServerError)
-                : JsonBodyResult.Create(InvocationMapper.ToResponse(result), RuntimeJsonContext.Default.InvocationResponse);
+                : JsonBodyResult.Create(InvocationMapper.ToResponse(result), AgentCoreJsonContext.Default.InvocationResponse);
         }
         catch (ConversationConflictException ex)
         {
             response = JsonBodyResult.Create(
-                new ErrorResponse { Error = ex.Message, ErrorType = "ConversationConflict" },
-                RuntimeJsonContext.Default.ErrorResponse,
+                new ErrorResponse { Error = ex.Message, ErrorType = RuntimeErrorTypes.ConversationConflict },
+                AgentCoreJsonContext.Default.ErrorResponse,
                 StatusCodes.Status409Conflict);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -96,7 +97,7 @@ public sealed partial class InvocationHandler
             LogTurnFailed(_logger, ex, ex.GetType().Name);
             response = JsonBodyResult.Create(
                 new ErrorResponse { Error = string.IsNullOrEmpty(ex.Message) ? ex.GetType().Name : ex.Message, ErrorType = ex.GetType().Name },
-                RuntimeJsonContext.Default.ErrorResponse,
+                AgentCoreJsonContext.Default.ErrorResponse,
                 StatusCodes.Status500InternalServerError);
         }
 
@@ -123,7 +124,7 @@ public sealed partial class InvocationHandler
         {
             var payload = context.Request.ContentLength is > 0 and <= SmallBodyBytes
                 ? await ReadSmallPayloadAsync(context.Request.BodyReader, context.RequestAborted)
-                : await JsonSerializer.DeserializeAsync(context.Request.Body, RuntimeJsonContext.Default.InvocationPayload, context.RequestAborted);
+                : await JsonSerializer.DeserializeAsync(context.Request.Body, AgentCoreJsonContext.Default.InvocationPayload, context.RequestAborted);
             return payload is null
                 ? (null, BadRequest("Invalid JSON", "The body must be a JSON object such as {\"prompt\": \"...\"}; it was null."))
                 : (payload, null);
@@ -156,8 +157,8 @@ public sealed partial class InvocationHandler
                 try
                 {
                     return buffer.IsSingleSegment
-                        ? JsonSerializer.Deserialize(buffer.FirstSpan, RuntimeJsonContext.Default.InvocationPayload)
-                        : JsonSerializer.Deserialize(buffer.ToArray(), RuntimeJsonContext.Default.InvocationPayload);
+                        ? JsonSerializer.Deserialize(buffer.FirstSpan, AgentCoreJsonContext.Default.InvocationPayload)
+                        : JsonSerializer.Deserialize(buffer.ToArray(), AgentCoreJsonContext.Default.InvocationPayload);
                 }
                 finally
                 {
@@ -240,12 +241,12 @@ public sealed partial class InvocationHandler
     }
 
     private static IResult BadRequest(string error, string details) =>
-        JsonBodyResult.Create(new ErrorResponse { Error = error, Details = details }, RuntimeJsonContext.Default.ErrorResponse, StatusCodes.Status400BadRequest);
+        JsonBodyResult.Create(new ErrorResponse { Error = error, Details = details }, AgentCoreJsonContext.Default.ErrorResponse, StatusCodes.Status400BadRequest);
 
     private static IResult TooLarge(long limit) =>
         JsonBodyResult.Create(
             new ErrorResponse { Error = "Payload too large", Details = $"The body exceeds the limit of {limit} bytes." },
-            RuntimeJsonContext.Default.ErrorResponse,
+            AgentCoreJsonContext.Default.ErrorResponse,
             StatusCodes.Status413PayloadTooLarge);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Invocation failed with {ErrorType}")]

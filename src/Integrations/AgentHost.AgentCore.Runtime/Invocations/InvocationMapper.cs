@@ -1,4 +1,5 @@
 using AgentHost.Abstractions.Agents;
+using AgentHost.AgentCore.Contracts;
 using AgentHost.Core.Sessions;
 
 namespace AgentHost.AgentCore.Runtime.Invocations;
@@ -23,6 +24,7 @@ public static class InvocationMapper
                 DurationMs = Math.Round(call.DurationMs, 3),
                 ToolUseId = call.CallId,
                 Error = call.Error,
+                Flags = call.Flags,
             };
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
+using AgentHost.AgentCore.Contracts;
 using AgentHost.AgentCore.Runtime.Serialization;
 using AgentHost.Core.Sessions;
 using Microsoft.AspNetCore.Http;
@@ -31,41 +32,41 @@ internal sealed class SseWriter(HttpResponse response)
                 switch (item)
                 {
                     case TextDeltaEvent delta:
-                        await WriteAsync("message", new TextChunk { Text = delta.Text }, RuntimeJsonContext.Default.TextChunk);
+                        await WriteAsync(StreamEventNames.Message, new TextChunk { Text = delta.Text }, AgentCoreJsonContext.Default.TextChunk);
                         break;
                     case ToolCallStartedEvent started:
-                        await WriteAsync("tool_call", new ToolCallProgress { Phase = "started", ToolUseId = started.CallId, Name = started.Name, Input = started.Input }, RuntimeJsonContext.Default.ToolCallProgress);
+                        await WriteAsync(StreamEventNames.ToolCall, new ToolCallProgress { Phase = ToolCallProgress.Started, ToolUseId = started.CallId, Name = started.Name, Input = started.Input }, AgentCoreJsonContext.Default.ToolCallProgress);
                         break;
                     case ToolCallFinishedEvent finished:
                         await WriteAsync(
-                            "tool_call",
+                            StreamEventNames.ToolCall,
                             new ToolCallProgress
                             {
-                                Phase = "finished",
+                                Phase = ToolCallProgress.Finished,
                                 ToolUseId = finished.Call.CallId,
                                 Name = finished.Call.Name,
                                 Input = finished.Call.Input,
                                 Status = finished.Call.Status.ToWireName(),
                                 DurationMs = Math.Round(finished.Call.DurationMs, 3),
                             },
-                            RuntimeJsonContext.Default.ToolCallProgress);
+                            AgentCoreJsonContext.Default.ToolCallProgress);
                         break;
                     case AgentErrorEvent error:
                         _error = error;
                         break;
                     case SessionTurnFinishedEvent { Result.Outcome.StopReason: StopReason.Error } failed:
                         await WriteAsync(
-                            "error",
-                            new Invocations.ErrorResponse
+                            StreamEventNames.Error,
+                            new ErrorResponse
                             {
                                 Error = failed.Result.Outcome.ErrorMessage ?? "The model call failed.",
-                                ErrorType = _error?.ErrorType ?? "ModelError",
+                                ErrorType = _error?.ErrorType ?? RuntimeErrorTypes.ModelError,
                                 Message = "An error occurred during streaming",
                             },
-                            RuntimeJsonContext.Default.ErrorResponse);
+                            AgentCoreJsonContext.Default.ErrorResponse);
                         break;
                     case SessionTurnFinishedEvent done:
-                        await WriteAsync("done", InvocationMapper.ToResponse(done.Result), RuntimeJsonContext.Default.InvocationResponse);
+                        await WriteAsync(StreamEventNames.Done, InvocationMapper.ToResponse(done.Result), AgentCoreJsonContext.Default.InvocationResponse);
                         break;
                 }
             }
@@ -77,19 +78,19 @@ internal sealed class SseWriter(HttpResponse response)
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             logFailure(ex);
-            var errorType = ex is ConversationConflictException ? "ConversationConflict" : ex.GetType().Name;
+            var errorType = ex is ConversationConflictException ? RuntimeErrorTypes.ConversationConflict : ex.GetType().Name;
             if (!_started)
             {
                 var status = ex is ConversationConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
-                await JsonBodyResult.Create(new Invocations.ErrorResponse { Error = ex.Message, ErrorType = errorType }, RuntimeJsonContext.Default.ErrorResponse, status)
+                await JsonBodyResult.Create(new ErrorResponse { Error = ex.Message, ErrorType = errorType }, AgentCoreJsonContext.Default.ErrorResponse, status)
                     .ExecuteAsync(response.HttpContext);
                 return;
             }
 
             await WriteAsync(
-                "error",
-                new Invocations.ErrorResponse { Error = ex.Message, ErrorType = errorType, Message = "An error occurred during streaming" },
-                RuntimeJsonContext.Default.ErrorResponse);
+                StreamEventNames.Error,
+                new ErrorResponse { Error = ex.Message, ErrorType = errorType, Message = "An error occurred during streaming" },
+                AgentCoreJsonContext.Default.ErrorResponse);
         }
     }
 

@@ -17,4 +17,7 @@ internal static partial class BedrockLog
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Bedrock {Operation} for model {ModelId} finished: stop reason {StopReason}, {InputTokens} input / {OutputTokens} output tokens.")]
     public static partial void Completed(ILogger logger, string operation, string modelId, string? stopReason, long? inputTokens, long? outputTokens);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Bedrock guardrail {GuardrailId} intervened in {Operation} for model {ModelId}; the turn ends with stop reason contentFiltered (the trace is in the response's bedrock.trace property).")]
+    public static partial void GuardrailIntervened(ILogger logger, string operation, string modelId, string guardrailId);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Ping;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>The body of <c>GET /ping</c>.</summary>
 public sealed class PingResponse

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Invocations;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>The JSON response of <c>POST /invocations</c> (also the data of the final <c>done</c> SSE event).</summary>
 public sealed class InvocationResponse
@@ -17,7 +17,7 @@ public sealed class InvocationResponse
     [JsonPropertyName("text")]
     public required string Text { get; init; }
 
-    /// <summary>What ended the turn (<c>endTurn</c>, <c>maxCycles</c>, <c>deadline</c>...).</summary>
+    /// <summary>What ended the turn (<c>endTurn</c>, <c>maxCycles</c>, <c>deadline</c>...; see <see cref="InvocationStopReasons"/>). A string: accept values you do not know.</summary>
     [JsonPropertyName("stopReason")]
     public required string StopReason { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Serialization;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>Data of an SSE <c>message</c> event: a text fragment.</summary>
 public sealed class TextChunk

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Invocations;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>An error body, shaped as the official AgentCore SDKs shape theirs.</summary>
 public sealed class ErrorResponse

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Invocations;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>A tool call in an invocation response.</summary>
 public sealed class ToolCallSummary
@@ -30,4 +30,18 @@ public sealed class ToolCallSummary
     [JsonPropertyName("error")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
+
+    /// <summary>
+    /// Markers set by the host's controls on this call (e.g. sanitisation or exactly-once handling). Omitted from the JSON when
+    /// there are none: an empty list is stored as <see langword="null"/>.
+    /// </summary>
+    [JsonPropertyName("flags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Flags
+    {
+        get => _flags;
+        init => _flags = value is { Count: > 0 } ? value : null;
+    }
+
+    private readonly IReadOnlyList<string>? _flags;
 }

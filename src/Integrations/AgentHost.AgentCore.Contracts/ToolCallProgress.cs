@@ -1,11 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Serialization;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>Data of an SSE <c>tool_call</c> event: a tool call started or finished.</summary>
 public sealed class ToolCallProgress
 {
+    /// <summary>The <see cref="Phase"/> of a call that started.</summary>
+    public const string Started = "started";
+
+    /// <summary>The <see cref="Phase"/> of a call that finished (<see cref="Status"/> and <see cref="DurationMs"/> are set).</summary>
+    public const string Finished = "finished";
+
     /// <summary><c>started</c> or <c>finished</c>.</summary>
     [JsonPropertyName("phase")]
     public required string Phase { get; init; }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Invocations;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>Token usage in an invocation response.</summary>
 public sealed class UsageSummary

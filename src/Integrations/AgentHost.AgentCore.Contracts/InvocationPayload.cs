@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AgentHost.AgentCore.Runtime.Invocations;
+namespace AgentHost.AgentCore.Contracts;
 
 /// <summary>The JSON body of <c>POST /invocations</c>. Only <see cref="Prompt"/> is required; unknown members are ignored.</summary>
 public sealed class InvocationPayload
