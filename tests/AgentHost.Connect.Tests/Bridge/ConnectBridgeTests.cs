@@ -154,6 +154,24 @@ public sealed class ConnectBridgeTests
         Assert.Equal(options.FillerText, reply.GetProperty("messages")[0].GetProperty("content").GetString());
         Assert.Equal(invoker.Calls.Single().TurnId, Json.Attribute(reply, "AgentHostPendingTurn"));
         Assert.Equal("run the big report", Json.Attribute(reply, "AgentHostPendingPrompt"));
+        Assert.Equal("1", Json.Attribute(reply, "AgentHostFillers"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_PendingTurnStillRunningAfterTheLastFiller_EscalatesAndDropsThePendingTurn()
+    {
+        var options = new ConnectBridgeOptions { MaxFillers = 3 };
+        var invoker = new FakeInvoker(_ => AgentTurnOutcome.Running());
+
+        var second = await HandleAsync(invoker, LexEvent("hello?", turn: 1, pendingTurn: "turn-0001-aaaaaaaa", pendingPrompt: "run the big report", fillers: 2), options);
+        var fourth = await HandleAsync(invoker, LexEvent("hello?", turn: 1, pendingTurn: "turn-0001-aaaaaaaa", pendingPrompt: "run the big report", fillers: 3), options);
+
+        Assert.Equal("Continue", Json.Attribute(second, "Tool"));
+        Assert.Equal("3", Json.Attribute(second, "AgentHostFillers"));
+        Assert.Equal("Escalate", Json.Attribute(fourth, "Tool"));
+        Assert.Null(Json.Attribute(fourth, "AgentHostPendingTurn"));
+        Assert.Null(Json.Attribute(fourth, "AgentHostFillers"));
+        Assert.Contains("did not finish", Json.Attribute(fourth, "EscalationSummary"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -311,7 +329,7 @@ public sealed class ConnectBridgeTests
     private static Task<byte[]> HandleBytesAsync(IAgentTurnInvoker invoker, byte[] json, ConnectBridgeOptions? options = null)
         => new ConnectBridge(invoker, options ?? new ConnectBridgeOptions(), Clock).HandleAsync(json, lambdaDeadline: null, TestContext.Current.CancellationToken);
 
-    internal static byte[] LexEvent(string transcript, int turn = 0, string? pendingTurn = null, string? pendingPrompt = null, string inputMode = "Speech", string channel = "VOICE")
+    internal static byte[] LexEvent(string transcript, int turn = 0, string? pendingTurn = null, string? pendingPrompt = null, string inputMode = "Speech", string channel = "VOICE", int fillers = 0)
     {
         var attributes = new JsonObject { ["ContactId"] = "4a573372-1f28-4e26-b97b-000000000001", ["Channel"] = channel };
         if (turn > 0)
@@ -323,6 +341,7 @@ public sealed class ConnectBridgeTests
         {
             attributes["AgentHostPendingTurn"] = pendingTurn;
             attributes["AgentHostPendingPrompt"] = pendingPrompt;
+            attributes["AgentHostFillers"] = fillers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var root = JsonNode.Parse(File.ReadAllText(ConnectFixtures.Folder("lex", "synthetic__fallback-codehook-event-voice.json")))!.AsObject();

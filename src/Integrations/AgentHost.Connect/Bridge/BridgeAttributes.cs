@@ -33,6 +33,9 @@ public static class BridgeAttributes
     /// <summary>The customer's words of the pending turn (sent again to collect it; cleared once collected).</summary>
     public const string PendingPrompt = "AgentHostPendingPrompt";
 
+    /// <summary>How many fillers in a row the pending turn has cost (bounded by <see cref="ConnectBridgeOptions.MaxFillers"/>).</summary>
+    public const string Fillers = "AgentHostFillers";
+
     /// <summary>On Escalate: a bounded summary for the human agent.</summary>
     public const string EscalationSummary = "EscalationSummary";
 

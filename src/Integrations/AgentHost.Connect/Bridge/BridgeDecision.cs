@@ -20,6 +20,9 @@ public sealed class BridgeDecision
     /// <summary>The words of the pending turn.</summary>
     public string? PendingPrompt { get; init; }
 
+    /// <summary>How many fillers in a row the pending turn has cost (0 without a pending turn).</summary>
+    public int Fillers { get; init; }
+
     /// <summary>On Escalate: the summary for the human agent.</summary>
     public string? EscalationSummary { get; init; }
 }

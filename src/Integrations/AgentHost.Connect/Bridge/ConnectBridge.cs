@@ -104,7 +104,13 @@ public sealed class ConnectBridge
                         BridgeLog.TurnPending(_logger, pendingId, context.SessionId);
                     }
 
-                    return new BridgeDecision { Text = _options.FillerText, Route = ConnectRoute.Continue, Counter = counter, PendingTurnId = pendingId, PendingPrompt = context.PendingPrompt };
+                    if (context.PendingFillers + 1 > _options.MaxFillers)
+                    {
+                        BridgeLog.TooSlow(_logger, pendingId, context.SessionId, context.PendingFillers);
+                        return Fallback(counter, EscalationSummary.FromSlowTurn(context, counter, _options.SummaryMaxChars));
+                    }
+
+                    return new BridgeDecision { Text = _options.FillerText, Route = ConnectRoute.Continue, Counter = counter, PendingTurnId = pendingId, PendingPrompt = context.PendingPrompt, Fillers = context.PendingFillers + 1 };
                 case AgentTurnStatus.Failed:
                     return Failed(context, pendingId, collected, counter);
                 default:
@@ -133,7 +139,7 @@ public sealed class ConnectBridge
             case AgentTurnStatus.Running:
                 BridgeLog.TurnPending(_logger, turnId, context.SessionId);
                 texts.Add(_options.FillerText);
-                return new BridgeDecision { Text = Join(texts), Route = ConnectRoute.Continue, Counter = counter, PendingTurnId = turnId, PendingPrompt = context.Utterance };
+                return new BridgeDecision { Text = Join(texts), Route = ConnectRoute.Continue, Counter = counter, PendingTurnId = turnId, PendingPrompt = context.Utterance, Fillers = 1 };
             case AgentTurnStatus.Failed:
                 return Failed(context, turnId, outcome, counter);
             default:

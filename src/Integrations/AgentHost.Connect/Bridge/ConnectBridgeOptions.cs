@@ -23,6 +23,12 @@ public sealed class ConnectBridgeOptions
     /// <summary>Said when the turn will not finish within the budget: <c>AGENTHOST_CONNECT_FILLER_TEXT</c>.</summary>
     public string FillerText { get; set; } = "One moment while I look into that.";
 
+    /// <summary>
+    /// How many fillers in a row one turn may cost before the contact is escalated: <c>AGENTHOST_CONNECT_MAX_FILLERS</c>.
+    /// Default 3 (with an 8 s budget, about half a minute of waiting).
+    /// </summary>
+    public int MaxFillers { get; set; } = 3;
+
     /// <summary>Said when the runtime cannot be reached or fails, before the contact is escalated: <c>AGENTHOST_CONNECT_FALLBACK_TEXT</c>.</summary>
     public string FallbackText { get; set; } = "Sorry, I can't help with that right now. Let me get someone who can.";
 
@@ -73,6 +79,7 @@ public sealed class ConnectBridgeOptions
         options.CompleteTools = List(environment, "AGENTHOST_CONNECT_COMPLETE_TOOLS") ?? options.CompleteTools;
         options.DisconnectTools = List(environment, "AGENTHOST_CONNECT_DISCONNECT_TOOLS") ?? options.DisconnectTools;
         options.EscalationQueue = Text(environment, "AGENTHOST_CONNECT_ESCALATION_QUEUE");
+        options.MaxFillers = Count(environment, "AGENTHOST_CONNECT_MAX_FILLERS") ?? options.MaxFillers;
         options.VoiceMaxChars = Count(environment, "AGENTHOST_CONNECT_VOICE_MAX_CHARS") ?? options.VoiceMaxChars;
         options.ChatMaxChars = Count(environment, "AGENTHOST_CONNECT_CHAT_MAX_CHARS") ?? options.ChatMaxChars;
         options.SummaryMaxChars = Count(environment, "AGENTHOST_CONNECT_SUMMARY_MAX_CHARS") ?? options.SummaryMaxChars;

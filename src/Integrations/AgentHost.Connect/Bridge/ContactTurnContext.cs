@@ -35,6 +35,9 @@ public sealed class ContactTurnContext
     /// <summary>The words of the pending turn.</summary>
     public string? PendingPrompt { get; init; }
 
+    /// <summary>How many fillers the pending turn has cost so far.</summary>
+    public int PendingFillers { get; init; }
+
     /// <summary>The customer id, when known.</summary>
     public string? CustomerId { get; init; }
 

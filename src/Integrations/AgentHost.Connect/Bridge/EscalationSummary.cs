@@ -60,6 +60,17 @@ public static class EscalationSummary
         return Finish(text, context, string.Empty, turns, maxChars);
     }
 
+    /// <summary>Builds the summary of an escalation because a turn ran past every filler the bridge allows.</summary>
+    /// <param name="context">The contact.</param>
+    /// <param name="turns">Turns so far.</param>
+    /// <param name="maxChars">The longest summary.</param>
+    /// <returns>The summary.</returns>
+    public static string FromSlowTurn(ContactTurnContext context, int turns, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Finish(new StringBuilder("The assistant did not finish the customer's request in time (still running after several holds). "), context, string.Empty, turns, maxChars);
+    }
+
     private static string Finish(StringBuilder text, ContactTurnContext context, string lastAnswer, int turns, int maxChars)
     {
         var tail = $"Turns: {turns}. Channel: {context.Channel}. Runtime session: {context.SessionId}.";

@@ -23,6 +23,9 @@ internal static partial class BridgeLog
     [LoggerMessage(EventId = 12005, Level = LogLevel.Warning, Message = "Turn {TurnId} of session {SessionId} is still running: the new input ({Length} characters) was not sent; answered with the filler")]
     public static partial void InputWhilePending(ILogger logger, string turnId, string sessionId, int length);
 
+    [LoggerMessage(EventId = 12007, Level = LogLevel.Warning, Message = "Turn {TurnId} of session {SessionId} is still running after {Fillers} fillers; answered with Escalate")]
+    public static partial void TooSlow(ILogger logger, string turnId, string sessionId, int fillers);
+
     [LoggerMessage(EventId = 12006, Level = LogLevel.Error, Message = "The bridge failed unexpectedly ({ErrorType}); answered with Escalate")]
     public static partial void Unexpected(ILogger logger, Exception exception, string errorType);
 }

@@ -39,6 +39,7 @@ public static class FlowReplyWriter
             [BridgeAttributes.Turn] = decision.Counter.ToString(CultureInfo.InvariantCulture),
             [BridgeAttributes.PendingTurn] = decision.PendingTurnId ?? string.Empty,
             [BridgeAttributes.PendingPrompt] = decision.PendingPrompt ?? string.Empty,
+            [BridgeAttributes.Fillers] = decision.PendingTurnId is null ? string.Empty : decision.Fillers.ToString(CultureInfo.InvariantCulture),
             [BridgeAttributes.EscalationSummary] = summary,
             [BridgeAttributes.TargetQueue] = escalate ? targetQueue ?? string.Empty : string.Empty,
         };

@@ -42,6 +42,7 @@ public static class LexReplyWriter
 
         SetOrRemove(attributes, BridgeAttributes.PendingTurn, decision.PendingTurnId);
         SetOrRemove(attributes, BridgeAttributes.PendingPrompt, decision.PendingPrompt);
+        SetOrRemove(attributes, BridgeAttributes.Fillers, decision.PendingTurnId is null ? null : decision.Fillers.ToString(CultureInfo.InvariantCulture));
         var escalate = decision.Route == ConnectRoute.Escalate;
         SetOrRemove(attributes, BridgeAttributes.EscalationSummary, escalate ? decision.EscalationSummary : null);
         SetOrRemove(attributes, BridgeAttributes.TargetQueue, escalate ? targetQueue : null);
