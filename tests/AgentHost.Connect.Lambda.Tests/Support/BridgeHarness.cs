@@ -62,7 +62,9 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     /// <summary>A completed /invocations response as the runtime host sends it.</summary>
     public static string Completed(RecordedInvocation call, string text, string toolCalls = "[]") =>
-        $$"""{"sessionId":{{JsonSerializer.Serialize(call.SessionId)}},"turnId":{{JsonSerializer.Serialize(call.TurnId)}},"text":{{JsonSerializer.Serialize(text)}},"stopReason":"endTurn","toolCalls":{{toolCalls}},"usage":{"inputTokens":1,"outputTokens":2,"totalTokens":3},"cycles":1}""";
+        $$"""{"sessionId":{{Quote(call.SessionId)}},"turnId":{{Quote(call.TurnId)}},"text":{{Quote(text)}},"stopReason":"endTurn","toolCalls":{{toolCalls}},"usage":{"inputTokens":1,"outputTokens":2,"totalTokens":3},"cycles":1}""";
+
+    public static string Quote(string? value) => value is null ? "null" : "\"" + JsonEncodedText.Encode(value) + "\"";
 
     public static string Ms(TimeSpan value) => ((long)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 }
