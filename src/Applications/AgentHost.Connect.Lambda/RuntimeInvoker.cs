@@ -16,15 +16,16 @@ namespace AgentHost.Connect.Lambda;
 /// </summary>
 internal sealed class RuntimeInvoker : IAgentTurnInvoker, IDisposable
 {
+    /// <summary>The most kept back from the wait for the trip to the runtime and back (a quarter of the wait when that is less).</summary>
+    private static readonly TimeSpan MaxTransitAllowance = TimeSpan.FromSeconds(1);
+
     private readonly AgentRuntimeClient _client;
     private readonly TimeProvider _time;
-    private readonly TimeSpan _reserve;
 
-    private RuntimeInvoker(AgentRuntimeClient client, TimeProvider time, TimeSpan reserve)
+    private RuntimeInvoker(AgentRuntimeClient client, TimeProvider time)
     {
         _client = client;
         _time = time;
-        _reserve = reserve;
     }
 
     /// <summary>Creates the invoker for the configured runtime.</summary>
@@ -35,7 +36,7 @@ internal sealed class RuntimeInvoker : IAgentTurnInvoker, IDisposable
         var target = AgentRuntimeTarget.ForRuntimeArn(settings.RuntimeArn, settings.Qualifier, settings.Region, settings.Endpoint is null ? null : new Uri(settings.Endpoint));
         var clientOptions = new AgentRuntimeClientOptions { ConnectTimeout = TimeSpan.FromSeconds(2) };
         var client = new AgentRuntimeClient(target, clientOptions, new EnvironmentCredentialsProvider(), transport, TimeProvider.System, new ForwardingLogger<AgentRuntimeClient>(logger));
-        return new RuntimeInvoker(client, TimeProvider.System, clientOptions.DeadlineReserve);
+        return new RuntimeInvoker(client, TimeProvider.System);
     }
 
     /// <inheritdoc />
@@ -56,8 +57,9 @@ internal sealed class RuntimeInvoker : IAgentTurnInvoker, IDisposable
                     SessionId = call.SessionId,
                     TurnId = call.TurnId,
                     Prompt = call.Prompt,
-                    Deadline = call.ReplyBy + _reserve,
-                    WaitFor = wait,
+                    // The runtime answers "running" this much before the bridge's moment, so that its answer is back in time.
+                    Deadline = call.ReplyBy,
+                    WaitFor = wait - (wait / 4 < MaxTransitAllowance ? wait / 4 : MaxTransitAllowance),
                     TurnTimeout = call.TurnTimeout,
                     Channel = call.Channel,
                     Language = call.Language,

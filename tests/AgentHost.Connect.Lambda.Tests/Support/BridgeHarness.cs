@@ -6,11 +6,14 @@ namespace AgentHost.Connect.Lambda.Tests.Support;
 /// <summary>The Runtime API emulator, the fake data plane and the published bootstrap, wired together for one test.</summary>
 internal sealed class BridgeHarness : IAsyncDisposable
 {
-    private BridgeHarness(RuntimeApiEmulator lambda, FakeAgentCoreDataPlane plane, BootstrapProcess bootstrap)
+    private readonly bool _ownsPlane;
+
+    private BridgeHarness(RuntimeApiEmulator lambda, FakeAgentCoreDataPlane plane, BootstrapProcess bootstrap, bool ownsPlane)
     {
         Lambda = lambda;
         DataPlane = plane;
         Bootstrap = bootstrap;
+        _ownsPlane = ownsPlane;
     }
 
     public RuntimeApiEmulator Lambda { get; }
@@ -20,10 +23,10 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public BootstrapProcess Bootstrap { get; }
 
     /// <summary>Starts everything; <paramref name="endpoint"/> overrides the data plane address (e.g. a closed port).</summary>
-    public static async Task<BridgeHarness> StartAsync(PublishedBootstrap published, Dictionary<string, string?>? extra = null, Uri? endpoint = null)
+    public static async Task<BridgeHarness> StartAsync(PublishedBootstrap published, Dictionary<string, string?>? extra = null, Uri? endpoint = null, FakeAgentCoreDataPlane? sharedPlane = null)
     {
         var lambda = await RuntimeApiEmulator.StartAsync();
-        var plane = await FakeAgentCoreDataPlane.StartAsync();
+        var plane = sharedPlane ?? await FakeAgentCoreDataPlane.StartAsync();
         var environment = new Dictionary<string, string?>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = lambda.Address,
@@ -42,7 +45,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
             environment[name] = value;
         }
 
-        return new BridgeHarness(lambda, plane, BootstrapProcess.Start(published.Path, environment));
+        return new BridgeHarness(lambda, plane, BootstrapProcess.Start(published.Path, environment), ownsPlane: sharedPlane is null);
     }
 
     /// <summary>Sends an event through the bootstrap and returns the reply JSON (fails the test on an error reply).</summary>
@@ -56,7 +59,11 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Bootstrap.DisposeAsync();
-        await DataPlane.DisposeAsync();
+        if (_ownsPlane)
+        {
+            await DataPlane.DisposeAsync();
+        }
+
         await Lambda.DisposeAsync();
     }
 
