@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the TypeScript MCP SDK peer server (../shared/peers/strands-ts/mcp-server.mjs) into the gitignored
-# folder <repo>/.tools/strands-peer, for tests/AgentHost.Gateway.Tests. Idempotent: does nothing when the copy is
-# current and its node_modules are installed. The shared folder is read-only, so the files are copied first.
+# Installs the TypeScript MCP SDK peer server (tests/benchmarks/strands-peer/mcp-server.mjs, the Strands peer harness)
+# into the gitignored folder <repo>/.tools/strands-peer, for tests/AgentHost.Gateway.Tests and tests/AgentHost.Deploy.Tests.
+# Idempotent: does nothing when the copy is current and its node_modules are installed. The files are copied first, so
+# the repository's folder stays free of node_modules.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-src="${AGENTHOST_STRANDS_PEER_SOURCE:-$root/../shared/peers/strands-ts}"
+src="${AGENTHOST_STRANDS_PEER_SOURCE:-$root/tests/benchmarks/strands-peer}"
 dest="$root/.tools/strands-peer"
 if [ ! -f "$src/mcp-server.mjs" ]; then
   echo "mcp-peer: $src/mcp-server.mjs not found; the gateway peer tests will be skipped" >&2

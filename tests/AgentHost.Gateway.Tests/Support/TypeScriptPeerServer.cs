@@ -5,7 +5,7 @@ using AgentHost.Testing;
 namespace AgentHost.Gateway.Tests.Support;
 
 /// <summary>
-/// The TypeScript MCP SDK server of the Strands peer (../shared/peers/strands-ts/mcp-server.mjs), installed by tests/setup/mcp-peer.sh
+/// The TypeScript MCP SDK server of the Strands peer (tests/benchmarks/strands-peer/mcp-server.mjs), installed by tests/setup/mcp-peer.sh
 /// into .tools/strands-peer and run with the machine's node on a free loopback port.
 /// </summary>
 internal sealed class TypeScriptPeerServer : IAsyncDisposable
