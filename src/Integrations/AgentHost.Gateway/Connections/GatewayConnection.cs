@@ -189,6 +189,14 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
             }
 
             var (session, _) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+
+            // The replaced session's event stream ended with it; a catalog that was listed before needs the change notices of
+            // the new session now, not after the next listing (which may be a TTL away).
+            if (HasListed && !ListsWithInboundAuthorization)
+            {
+                session.StartEventStream();
+            }
+
             return await operation(session, cancellationToken).ConfigureAwait(false);
         }
     }
