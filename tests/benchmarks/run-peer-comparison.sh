@@ -22,8 +22,9 @@
 # at MAX_SECONDS and is killed at MAX_SECONDS + 300 s, so the whole script is bounded by 5 x (MAX_SECONDS + 330) s.
 #
 # Environment: REQUESTS (2000), CONCURRENCY (1,8,32), COLD_STARTS (5: the median of five resists one slow start, e.g. the first after a publish), WARMUP (200), MAX_SECONDS per run (600),
-# WAIT_QUIET seconds before each phase (30), LEVEL_ATTEMPTS (2), VARIANTS ("sse model20ms tools200"; empty = none),
+# WAIT_QUIET seconds before each phase (30), LEVEL_ATTEMPTS (2), VARIANTS ("memory sse model20ms tools200"; empty = none),
 # AOT (1; 0 publishes framework-dependent, JIT-compiled), HOST_CPUS (pin the hosts with taskset, e.g. "1"),
+# PORT / MCP_PORT (the host's and the MCP server's loopback ports; bench.mjs defaults 8080 / 8765),
 # AGENTHOST_STRANDS_PEER_SOURCE (where the harness is copied from; default tests/benchmarks/strands-peer).
 set -euo pipefail
 
@@ -88,6 +89,8 @@ mkdir -p "$out"
 common=(--requests "$requests" --concurrency "$concurrency" --cold-starts "$cold_starts" --warmup "$warmup"
         --max-seconds "$max_seconds" --wait-quiet "$wait_quiet" --level-attempts "$level_attempts")
 if [ -n "${HOST_CPUS:-}" ]; then common+=(--host-cpus "$HOST_CPUS"); fi
+if [ -n "${PORT:-}" ]; then common+=(--port "$PORT"); fi
+if [ -n "${MCP_PORT:-}" ]; then common+=(--mcp-port "$MCP_PORT"); fi
 
 run() { # run <name> <harness dir> [bench.mjs flags...]
   local name="$1" dir="$2"
