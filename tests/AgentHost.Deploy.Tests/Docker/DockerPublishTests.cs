@@ -24,7 +24,7 @@ public sealed class DockerPublishTests(NativePublishFixture publishes)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var publish = await publishes.PublishAsync(runtimeIdentifier);
-        TestContext.Current.SendDiagnosticMessage(publish.Describe());
+        TestContext.Current.TestOutputHelper?.WriteLine(publish.Describe());
 
         // One native executable (plus the SQLite library it loads): no runtime, no IL, no symbols or docs in the image.
         Assert.True(File.Exists(publish.EntryPoint), $"{publish.EntryPoint} (the image's entry point) is not in the publish output.");

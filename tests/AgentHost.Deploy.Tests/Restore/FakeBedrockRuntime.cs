@@ -38,7 +38,11 @@ internal sealed class FakeBedrockRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(TimeSpan.Zero);
+        using (var now = new CancellationTokenSource(TimeSpan.Zero))
+        {
+            await _app.StopAsync(now.Token); // no grace period: open connections are cut, as a restore cuts them
+        }
+
         await _app.DisposeAsync();
     }
 
