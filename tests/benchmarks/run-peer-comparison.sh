@@ -86,6 +86,11 @@ log "AgentHost: $agenthost_cmd ($(du -sh "$publish" | cut -f1) published)"
 
 # ---------------------------------------------------------------- 3. the runs, one after the other
 mkdir -p "$out"
+# What the README table's heading needs (compare.mjs prints it first).
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git -C "$root" diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitted changes)"
+printf 'Commit %s; AgentHost published %s; load average at the start %s (1, 5, 15 min).\n' \
+  "$commit" "${publish_flags[*]:-framework-dependent (JIT)}" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$out/meta.txt"
 common=(--requests "$requests" --concurrency "$concurrency" --cold-starts "$cold_starts" --warmup "$warmup"
         --max-seconds "$max_seconds" --wait-quiet "$wait_quiet" --level-attempts "$level_attempts")
 if [ -n "${HOST_CPUS:-}" ]; then common+=(--host-cpus "$HOST_CPUS"); fi

@@ -72,7 +72,7 @@ public sealed class NativePublishFixture : IDisposable
             foreach (var command in commands)
             {
                 var arguments = command[1..].Concat(CrossCompileProperties(runtimeIdentifier)).ToList();
-                var result = await ProcessRunner.RunAsync(command[0], arguments, context.Path, Environment, TimeSpan.FromMinutes(20), CancellationToken.None);
+                var result = await ProcessRunner.RunAsync(command[0], arguments, context.Path, Environment, TimeSpan.FromMinutes(45), CancellationToken.None);
                 Assert.True(result.ExitCode == 0, $"'{string.Join(' ', command[..1].Concat(arguments))}' failed in the replayed build stage: {result.Describe()}");
                 Assert.DoesNotContain(": warning ", result.StandardOutput, StringComparison.Ordinal);
             }

@@ -83,6 +83,8 @@ row('RSS peak (VmHWM), MB', (d) => val(d.hostRssPeakMb), 'lower');
 
 const env = host.environment ?? {};
 const out = [];
+const meta = path.join(dir, 'meta.txt');
+if (fs.existsSync(meta)) out.push(fs.readFileSync(meta, 'utf8').trim());
 out.push(`Run ${host.startedAt ?? ''} on ${env.cpus} vCPU ${env.cpuModel}, ${env.totalMemMb} MB, ${env.platform}; ` +
   `peer ${peer.host?.command} (Node ${peer.environment?.benchNode}), AgentHost ${host.host?.command}; ` +
   `${host.config.requests} requests per level, ${host.config.coldStarts} cold starts, mode ${host.config.mode}.`);
