@@ -66,6 +66,9 @@ public sealed class SnapshotRestoreTests(NativePublishFixture publishes)
                 Assert.Equal(1, stats.GetProperty("sessions").GetInt32());
             }
 
+            // One re-initialisation per restore, found by the tool call's 404 (the gateway forgot the session).
+            var reinitialisations = server.Output.Split('\n').Count(l => l.Contains("answered 404; re-authenticating, re-initialising the MCP session", StringComparison.Ordinal));
+            Assert.True(reinitialisations == 2, $"{reinitialisations} re-initialisations logged:\n{server.Output}");
             Assert.True(await server.StopAsync(cancellationToken) == 0, server.Output);
             var errors = server.Output.Split('\n').Where(l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)).ToList();
             Assert.True(errors.Count == 0, "The host logged errors: " + string.Join('\n', errors));
