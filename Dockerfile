@@ -24,10 +24,12 @@ COPY src/Integrations/AgentHost.Aws/AgentHost.Aws.csproj src/Integrations/AgentH
 COPY src/Integrations/AgentHost.Bedrock/AgentHost.Bedrock.csproj src/Integrations/AgentHost.Bedrock/
 COPY src/Integrations/AgentHost.Gateway/AgentHost.Gateway.csproj src/Integrations/AgentHost.Gateway/
 COPY src/Integrations/AgentHost.Models.Offline/AgentHost.Models.Offline.csproj src/Integrations/AgentHost.Models.Offline/
+COPY src/Integrations/AgentHost.Models.OpenAI/AgentHost.Models.OpenAI.csproj src/Integrations/AgentHost.Models.OpenAI/
 COPY src/Integrations/AgentHost.Storage.DynamoDb/AgentHost.Storage.DynamoDb.csproj src/Integrations/AgentHost.Storage.DynamoDb/
 COPY src/Integrations/AgentHost.Storage.Sqlite/AgentHost.Storage.Sqlite.csproj src/Integrations/AgentHost.Storage.Sqlite/
 COPY src/Applications/AgentHost.DevGateway/AgentHost.DevGateway.csproj src/Applications/AgentHost.DevGateway/
 COPY src/Applications/AgentHost.Hosting/AgentHost.Hosting.csproj src/Applications/AgentHost.Hosting/
+COPY src/Applications/AgentHost.Hosting.Generators/AgentHost.Hosting.Generators.csproj src/Applications/AgentHost.Hosting.Generators/
 COPY src/Applications/AgentHost.Server/AgentHost.Server.csproj src/Applications/AgentHost.Server/ServerRuntime.props src/Applications/AgentHost.Server/
 # Restored for linux-arm64 with Native AOT: the runtime packs and the AOT compiler's packages.
 RUN dotnet restore src/Applications/AgentHost.Server/AgentHost.Server.csproj -r linux-arm64 -p:PublishAot=true

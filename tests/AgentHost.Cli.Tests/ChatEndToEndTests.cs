@@ -117,6 +117,20 @@ public sealed partial class ChatEndToEndTests
         Assert.Matches(@"Model:Provider\s+= offline\s+\(environment variable AGENTHOST_MODEL_PROVIDER\)", output);
     }
 
+    [Fact]
+    public async Task ConfigShow_UnknownAgentHostVariable_PrintsAWarningToStandardErrorAndSucceeds()
+    {
+        using var cli = new CliProcess();
+        cli.Environment["AGENTHOST_MODLE_ID"] = "anthropic.claude";
+
+        var (exit, output, error) = await cli.RunAsync(string.Empty, "config", "show");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: Unknown environment variable AGENTHOST_MODLE_ID ignored; did you mean AGENTHOST_MODEL_ID?", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("AGENTHOST_MODLE_ID", output, StringComparison.Ordinal);
+        Assert.Matches(@"Runtime:GatewayStartupWaitSeconds\s+= 10\s+\(default\)", output);
+    }
+
     [GeneratedRegex(@"Session (?<id>cli-[0-9a-f]{32})")]
     private static partial Regex SessionPattern();
 }

@@ -13,6 +13,9 @@ internal sealed class CliProcess : IDisposable
 
     public string WorkingDirectory { get; }
 
+    /// <summary>Extra environment variables of the runs (after the defaults, so they may replace them).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -37,6 +40,10 @@ internal sealed class CliProcess : IDisposable
         start.Environment["AGENTHOST_MODEL_PROVIDER"] = "offline";
         start.Environment["AGENTHOST_SQLITE_PATH"] = Path.Combine(WorkingDirectory, "conversations.db");
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

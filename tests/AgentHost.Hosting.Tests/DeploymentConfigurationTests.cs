@@ -29,5 +29,6 @@ public sealed class DeploymentConfigurationTests
 
         Assert.Equal("dynamodb", settings.Store.Provider);
         Assert.Equal("json", settings.Runtime.LogFormat);
+        Assert.Empty(settings.Warnings);
     }
 }

@@ -98,6 +98,46 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Server_UnknownAgentHostVariableInTheEnvironment_StartsAndLogsAWarningNamingIt()
+    {
+        // The peer benchmark's own variable reaches the host through the benchmark's environment; a typo gets a suggestion.
+        var port = FreePort();
+        using var process = Start(port, new() { ["AGENTHOST_STRANDS_PEER_SOURCE"] = "/opt/peer", ["AGENTHOST_MODLE_ID"] = "anthropic.claude" });
+        var output = CaptureOutput(process);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            var ping = await WaitForHealthyAsync(http, process);
+            Assert.Equal("Healthy", ping.GetProperty("status").GetString());
+            for (var i = 0; i < 100 && !Contains(output, "AgentHost listening"); i++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.True(Contains(output, "Unknown environment variable AGENTHOST_STRANDS_PEER_SOURCE ignored; it is not an AgentHost setting."), output.ToString());
+            Assert.True(Contains(output, "Unknown environment variable AGENTHOST_MODLE_ID ignored; did you mean AGENTHOST_MODEL_ID?"), output.ToString());
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Server_InvalidValueBesideAnUnknownVariable_StillExitsWithCode2NamingTheKey()
+    {
+        using var process = Start(FreePort(), new() { ["AGENTHOST_STRANDS_PEER_SOURCE"] = "/opt/peer", ["AGENTHOST_LOG_FORMAT"] = "xml" });
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("'Runtime:LogFormat' is 'xml' (from environment variable AGENTHOST_LOG_FORMAT); it must be one of: text, json.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_PortAlreadyInUse_ExitsWithCode3AndSaysWhichAddress()
     {
         using var taken = new TcpListener(IPAddress.Any, 0);

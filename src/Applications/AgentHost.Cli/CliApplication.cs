@@ -12,7 +12,7 @@ internal static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        var global = new GlobalOptions();
+        var global = new GlobalOptions(context.Error);
         var clients = new AgentClientFactory(global);
         var root = new RootCommand("AgentHost: a Strands-style agent host for Amazon Bedrock AgentCore and Amazon Connect.");
         global.AddTo(root);

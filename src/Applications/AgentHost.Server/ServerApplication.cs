@@ -1,14 +1,12 @@
 using System.Runtime.CompilerServices;
-using AgentHost.Abstractions.Conversations;
 using AgentHost.AgentCore.Runtime;
 using AgentHost.AgentCore.Runtime.Ping;
-using AgentHost.Gateway;
 using AgentHost.Gateway.Authentication;
 using AgentHost.Gateway.Connections;
 using AgentHost.DevGateway;
-using AgentHost.Gateway.Status;
 using AgentHost.Hosting.Composition;
 using AgentHost.Hosting.Configuration;
+using AgentHost.Hosting.Startup;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentHost.Server;
@@ -26,7 +24,11 @@ public static partial class ServerApplication
     public const int ListenError = 3;
 
     /// <summary>Runs the server until it is stopped; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
+    /// <param name="args">Command-line configuration overrides (<c>--Agent:Limits:MaxCycles=5</c>).</param>
+    /// <param name="configureAgent">Adds to the agent: model and tool-call middleware, hooks, store, tools (see <see cref="AgentHostBuilder"/>).</param>
+    /// <param name="configureBuilder">Adds to the web application (services, Kestrel).</param>
+    /// <param name="cancellationToken">Stops the server.</param>
+    public static async Task<int> RunAsync(string[] args, Action<AgentHostBuilder>? configureAgent = null, Action<WebApplicationBuilder>? configureBuilder = null, CancellationToken cancellationToken = default)
     {
         IConfigurationRoot configuration;
         AgentHostSettings settings;
@@ -48,18 +50,17 @@ public static partial class ServerApplication
         // Typed as IAsyncDisposable so that the development gateway's assembly is only loaded when it is enabled.
         IAsyncDisposable? devGateway = null;
         Uri? devGatewayEndpoint = null;
-        if (string.Equals(settings.DevGateway.Enabled, "true", StringComparison.OrdinalIgnoreCase))
+        if (DevGatewayPolicy.ShouldStart(settings, configuration, AgentHostKind.Server))
         {
             (devGateway, devGatewayEndpoint) = await StartDevGatewayAsync(settings.DevGateway, cancellationToken);
         }
 
         try
         {
-            var app = Build(args, configuration, settings, devGatewayEndpoint, configureBuilder);
+            var app = Build(args, configuration, settings, devGatewayEndpoint, configureAgent, configureBuilder);
             await using (app)
             {
                 var description = app.Services.GetRequiredService<AgentHostDescription>();
-                var status = app.Services.GetRequiredService<IGatewayStatusProvider>();
                 var readiness = app.Services.GetRequiredService<RuntimeReadiness>();
 
                 // /ping turns healthy once the gateway tools are discovered (bounded: a gateway that is down is retried in the background).
@@ -76,19 +77,26 @@ public static partial class ServerApplication
                 }
 
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentHost.Server");
-
-                // Open the conversation store (schema, connections, native library; for DynamoDB a first request that also
-                // surfaces a missing table or permission in the log) while the tools are discovered, so the first turn does
-                // not pay for it. Not awaited: readiness never waits for it.
-                _ = CheckStoreAsync(app.Services.GetRequiredService<IConversationStore>(), logger, cancellationToken);
-                if (status.GetStatus().Count > 0)
+                foreach (var warning in settings.Warnings)
                 {
-                    await app.Services.GetRequiredService<GatewayToolProvider>().WaitForDiscoveryAsync(TimeSpan.FromSeconds(settings.Runtime.GatewayStartupWaitSeconds), cancellationToken);
+                    LogConfigurationWarning(logger, warning);
+                }
+
+                // The shared start-up: the model is created, the store opens in the background, the first discovery is awaited (bounded).
+                StartupReport startup;
+                try
+                {
+                    startup = await AgentHostStartup.CompleteAsync(app.Services, cancellationToken);
+                }
+                catch (ConfigurationValidationException ex)
+                {
+                    await Console.Error.WriteLineAsync(ex.Message);
+                    return ConfigurationError;
                 }
 
                 readiness.MarkReady();
 
-                LogStarted(logger, string.Join(", ", app.Urls), description.Model, description.Store, description.Gateways, status.ToolCount);
+                LogStarted(logger, string.Join(", ", app.Urls), description.Model, description.Store, description.Gateways, startup.ToolCount);
                 await app.WaitForShutdownAsync(cancellationToken);
             }
         }
@@ -106,12 +114,20 @@ public static partial class ServerApplication
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static async Task<(IAsyncDisposable Lifetime, Uri Endpoint)> StartDevGatewayAsync(DevGatewaySettings settings, CancellationToken cancellationToken)
     {
-        var handle = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = settings.Port, BearerToken = settings.Token }, cancellationToken);
+        // In process, the development gateway binds 127.0.0.1 and serves only this host, which connects without a token
+        // (DevGateway:Token protects the standalone 'agenthost devgateway'), as the CLI does.
+        var handle = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = settings.Port, BearerToken = null }, cancellationToken);
         return (handle, handle.Endpoint);
     }
 
     /// <summary>Builds the web application (exposed for tests).</summary>
-    public static WebApplication Build(string[] args, IConfigurationRoot configuration, AgentHostSettings settings, Uri? devGateway, Action<WebApplicationBuilder>? configureBuilder = null)
+    public static WebApplication Build(
+        string[] args,
+        IConfigurationRoot configuration,
+        AgentHostSettings settings,
+        Uri? devGateway,
+        Action<AgentHostBuilder>? configureAgent = null,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
 
@@ -125,8 +141,9 @@ public static partial class ServerApplication
         builder.WebHost.UseUrls($"http://0.0.0.0:{(string.IsNullOrWhiteSpace(port) ? "8080" : port)}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Runtime.MaxRequestBodyBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Runtime.DrainTimeoutSeconds + 10));
-        ConfigureLogging(builder.Logging, configuration, settings.Runtime);
-        builder.Services.AddAgentHost(settings, configuration, devGateway);
+        AgentHostLogging.Configure(builder.Logging, configuration, settings.Runtime, AgentHostKind.Server);
+        var agent = builder.Services.AddAgentHost(settings, configuration, devGateway);
+        configureAgent?.Invoke(agent);
         builder.Services.AddAgentCoreRuntime(o =>
         {
             o.MaxRequestBodyBytes = settings.Runtime.MaxRequestBodyBytes;
@@ -137,7 +154,7 @@ public static partial class ServerApplication
 
         // List the gateway tools while the rest of start-up (endpoints, Kestrel) proceeds: discovery is the longest step
         // before /ping turns healthy.
-        app.Services.GetService<GatewayToolProvider>()?.StartDiscovery();
+        AgentHostStartup.BeginDiscovery(app.Services);
 
         // The inbound bearer token reaches gateways configured for pass-through (AGENTCORE_GATEWAY_<NAME>_PASS_THROUGH_AUTH).
         app.Use(async (context, next) =>
@@ -149,39 +166,6 @@ public static partial class ServerApplication
         });
         app.UseAgentCoreRuntime();
         return app;
-    }
-
-    private static async Task CheckStoreAsync(IConversationStore store, ILogger logger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await store.LoadAsync(StartupCheckSessionId, 0, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-#pragma warning disable CA1031 // A start-up check reports; the first turn will fail with the real error if the store stays unusable.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogStoreCheckFailed(logger, ex.GetType().Name, ex.Message);
-        }
-    }
-
-    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, RuntimeSettings runtime)
-    {
-        logging.AddConfiguration(configuration.GetSection("Logging"));
-        logging.SetMinimumLevel(Enum.Parse<LogLevel>(runtime.LogLevel, ignoreCase: true));
-        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        if (string.Equals(runtime.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
-        {
-            logging.AddJsonConsole();
-        }
-        else
-        {
-            logging.AddSimpleConsole(o => o.SingleLine = true);
-        }
     }
 
     /// <summary>Command-line options as configuration keys: <c>--Agent:Limits:MaxCycles=5</c> or <c>--Agent:Limits:MaxCycles 5</c>.</summary>
@@ -211,11 +195,8 @@ public static partial class ServerApplication
         return overrides;
     }
 
-    /// <summary>The session id the start-up check reads (never written).</summary>
-    private const string StartupCheckSessionId = "agenthost-startup-check";
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The conversation store failed its start-up check ({ErrorType}): {Error}. Turns will fail until it is reachable.")]
-    private static partial void LogStoreCheckFailed(ILogger logger, string errorType, string error);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    private static partial void LogConfigurationWarning(ILogger logger, string warning);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "AgentHost listening on {Urls}. Model: {Model} | Store: {Store} | Tools: {Gateways} ({ToolCount} tools)")]
     private static partial void LogStarted(ILogger logger, string urls, string model, string store, string gateways, int toolCount);

@@ -44,6 +44,7 @@ public sealed class BedrockChatClient : IChatClient
     /// <param name="logger">Logging; optional.</param>
     /// <param name="timeProvider">Clock for signing and backoff; defaults to <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="InvalidOperationException">No region is configured.</exception>
+    /// <exception cref="ArgumentException">A guardrail setting is invalid (see <see cref="BedrockChatClientOptions.Validate"/>).</exception>
     public BedrockChatClient(
         BedrockChatClientOptions options,
         IAwsCredentialsProvider credentials,
@@ -53,6 +54,7 @@ public sealed class BedrockChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(credentials);
+        options.Validate();
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -72,7 +74,7 @@ public sealed class BedrockChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var modelId = ModelIdFor(options);
-        var body = Serialize(messages, options);
+        var body = Serialize(messages, options, stream: false);
         var budget = new RetryBudget(_options, _timeProvider);
         using var response = await _transport.SendAsync(modelId, stream: false, body, budget, cancellationToken).ConfigureAwait(false);
         var requestId = BedrockTransport.RequestId(response);
@@ -83,6 +85,11 @@ public sealed class BedrockChatClient : IChatClient
         if (converse.StopReason == BedrockStopReasons.ContextWindowExceeded)
         {
             throw new BedrockContextWindowExceededException("The conversation exceeds the model's context window (stop reason model_context_window_exceeded).");
+        }
+
+        if (converse.StopReason == BedrockStopReasons.GuardrailIntervened)
+        {
+            BedrockLog.GuardrailIntervened(_logger, "Converse", modelId, _options.GuardrailIdentifier ?? "(none configured)");
         }
 
         return BedrockResponseMapper.Map(converse, modelId, requestId);
@@ -99,7 +106,7 @@ public sealed class BedrockChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var modelId = ModelIdFor(options);
-        var body = Serialize(messages, options);
+        var body = Serialize(messages, options, stream: true);
         var budget = new RetryBudget(_options, _timeProvider);
         while (true)
         {
@@ -136,6 +143,10 @@ public sealed class BedrockChatClient : IChatClient
                     if (update.FinishReason is not null)
                     {
                         BedrockLog.Completed(_logger, "ConverseStream", modelId, processor.StopReason, null, null);
+                        if (processor.StopReason == BedrockStopReasons.GuardrailIntervened)
+                        {
+                            BedrockLog.GuardrailIntervened(_logger, "ConverseStream", modelId, _options.GuardrailIdentifier ?? "(none configured)");
+                        }
                     }
 
                     yield return update;
@@ -180,6 +191,6 @@ public sealed class BedrockChatClient : IChatClient
         => options?.ModelId ?? _options.ModelId
             ?? throw new InvalidOperationException("No Bedrock model id: set BedrockChatClientOptions.ModelId, ChatOptions.ModelId or AGENTHOST_BEDROCK_MODEL_ID.");
 
-    private byte[] Serialize(IEnumerable<ChatMessage> messages, ChatOptions? options)
-        => JsonSerializer.SerializeToUtf8Bytes(BedrockRequestMapper.Map(messages, options, _options), BedrockJsonContext.Default.ConverseRequest);
+    private byte[] Serialize(IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream)
+        => JsonSerializer.SerializeToUtf8Bytes(BedrockRequestMapper.Map(messages, options, _options, stream), BedrockJsonContext.Default.ConverseRequest);
 }

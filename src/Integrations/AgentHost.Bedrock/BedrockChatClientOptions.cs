@@ -14,8 +14,23 @@ public sealed class BedrockChatClientOptions
     /// <summary>The secondary environment variable for the model id.</summary>
     public const string LegacyModelIdVariable = "BEDROCK_MODEL_ID";
 
-    /// <summary>The environment variable that enables both prompt-cache points (<c>true</c>/<c>1</c>).</summary>
+    /// <summary>
+    /// The environment variable that chooses the prompt-cache points: <c>true</c>/<c>1</c> (after the system prompt and after the
+    /// tools), or a comma-separated list of <c>system</c>, <c>tools</c>, <c>history</c>; <c>false</c>/<c>none</c> for none.
+    /// </summary>
     public const string PromptCachingVariable = "AGENTHOST_BEDROCK_PROMPT_CACHING";
+
+    /// <summary>The environment variable of <see cref="GuardrailIdentifier"/>.</summary>
+    public const string GuardrailIdVariable = "AGENTHOST_BEDROCK_GUARDRAIL_ID";
+
+    /// <summary>The environment variable of <see cref="GuardrailVersion"/>.</summary>
+    public const string GuardrailVersionVariable = "AGENTHOST_BEDROCK_GUARDRAIL_VERSION";
+
+    /// <summary>The environment variable of <see cref="GuardrailTrace"/>.</summary>
+    public const string GuardrailTraceVariable = "AGENTHOST_BEDROCK_GUARDRAIL_TRACE";
+
+    /// <summary>The environment variable of <see cref="GuardrailStreamProcessingMode"/>.</summary>
+    public const string GuardrailStreamModeVariable = "AGENTHOST_BEDROCK_GUARDRAIL_STREAM_MODE";
 
     /// <summary>The service id used for <c>AWS_ENDPOINT_URL_BEDROCK_RUNTIME</c> and the default host name.</summary>
     public const string ServiceId = "bedrock-runtime";
@@ -60,6 +75,34 @@ public sealed class BedrockChatClientOptions
     /// <summary>Add a prompt-cache point after the tool list. Default <see langword="false"/>; env <c>AGENTHOST_BEDROCK_PROMPT_CACHING</c>.</summary>
     public bool CachePointAfterTools { get; set; }
 
+    /// <summary>
+    /// Add a prompt-cache point after the conversation history (before the latest user input), so that a long conversation
+    /// is read from the cache on the next turn. Default <see langword="false"/>; env <c>AGENTHOST_BEDROCK_PROMPT_CACHING=history</c>.
+    /// </summary>
+    public bool CachePointAfterHistory { get; set; }
+
+    /// <summary>
+    /// A Bedrock guardrail to apply to every call (<c>guardrailConfig</c>): its id or ARN. Default: none. When it intervenes, the
+    /// turn ends with stop reason <c>contentFiltered</c> and the guardrail's trace is in the response's
+    /// <see cref="Mapping.BedrockResponseMapper.TraceKey"/> property. Env <c>AGENTHOST_BEDROCK_GUARDRAIL_ID</c>.
+    /// </summary>
+    public string? GuardrailIdentifier { get; set; }
+
+    /// <summary>The guardrail's version (a number or <c>DRAFT</c>). Default <c>DRAFT</c>. Env <c>AGENTHOST_BEDROCK_GUARDRAIL_VERSION</c>.</summary>
+    public string GuardrailVersion { get; set; } = "DRAFT";
+
+    /// <summary>
+    /// The guardrail trace: <c>enabled</c>, <c>enabled_full</c> or <c>disabled</c>. Default <c>enabled</c> (an intervention is
+    /// then recorded with its reasons). Env <c>AGENTHOST_BEDROCK_GUARDRAIL_TRACE</c>.
+    /// </summary>
+    public string GuardrailTrace { get; set; } = "enabled";
+
+    /// <summary>
+    /// How a guardrail processes a stream (ConverseStream only): <c>sync</c> (each chunk is assessed before it is sent) or
+    /// <c>async</c> (chunks are sent at once, assessed in the background). Default: Bedrock's (<c>sync</c>). Env <c>AGENTHOST_BEDROCK_GUARDRAIL_STREAM_MODE</c>.
+    /// </summary>
+    public string? GuardrailStreamProcessingMode { get; set; }
+
     /// <summary><c>maxTokens</c> when the call's options set none. Default <see langword="null"/> (the model's default).</summary>
     public int? DefaultMaxOutputTokens { get; set; }
 
@@ -69,7 +112,10 @@ public sealed class BedrockChatClientOptions
     public static BedrockChatClientOptions FromEnvironment(Func<string, string?>? environment = null)
         => new BedrockChatClientOptions().WithEnvironmentDefaults(environment);
 
-    /// <summary>Fills unset properties from the environment and returns this instance.</summary>
+    /// <summary>
+    /// Fills unset properties from the environment and returns this instance: the model id, the profile, the cache points when
+    /// none is set, and the guardrail (id, version, trace, stream mode together) when no guardrail is set.
+    /// </summary>
     /// <param name="environment">Environment lookup; defaults to the process environment.</param>
     /// <returns>This instance.</returns>
     public BedrockChatClientOptions WithEnvironmentDefaults(Func<string, string?>? environment = null)
@@ -77,13 +123,95 @@ public sealed class BedrockChatClientOptions
         environment ??= AwsEnvironment.Process;
         ModelId ??= environment(ModelIdVariable) ?? environment(LegacyModelIdVariable);
         Profile ??= environment("AWS_PROFILE");
-        if (environment(PromptCachingVariable) is { } caching && (caching == "1" || caching.Equals("true", StringComparison.OrdinalIgnoreCase)))
+        // Cache points and the guardrail are filled from the environment only when nothing set them (they come as a group).
+        if (!CachePointAfterSystem && !CachePointAfterTools && !CachePointAfterHistory && environment(PromptCachingVariable) is { Length: > 0 } caching)
         {
-            CachePointAfterSystem = true;
-            CachePointAfterTools = true;
+            SetCachePoints(caching);
+        }
+
+        if (GuardrailIdentifier is null && environment(GuardrailIdVariable) is { Length: > 0 } id)
+        {
+            GuardrailIdentifier = id.Trim();
+            if (environment(GuardrailVersionVariable) is { Length: > 0 } version)
+            {
+                GuardrailVersion = version.Trim();
+            }
+
+            if (environment(GuardrailTraceVariable) is { Length: > 0 } trace)
+            {
+                GuardrailTrace = trace.Trim().ToLowerInvariant();
+            }
+
+            if (environment(GuardrailStreamModeVariable) is { Length: > 0 } mode)
+            {
+                GuardrailStreamProcessingMode = mode.Trim().ToLowerInvariant();
+            }
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Checks the guardrail and cache settings.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is not one Bedrock accepts; the message names the setting and the allowed values.</exception>
+    public void Validate()
+    {
+        if (GuardrailTrace is not ("enabled" or "enabled_full" or "disabled"))
+        {
+            throw new ArgumentException($"The Bedrock guardrail trace is '{GuardrailTrace}'; it must be enabled, enabled_full or disabled ({GuardrailTraceVariable}).");
+        }
+
+        if (GuardrailStreamProcessingMode is not (null or "sync" or "async"))
+        {
+            throw new ArgumentException($"The Bedrock guardrail stream processing mode is '{GuardrailStreamProcessingMode}'; it must be sync or async ({GuardrailStreamModeVariable}).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(GuardrailIdentifier) && string.IsNullOrWhiteSpace(GuardrailVersion))
+        {
+            throw new ArgumentException($"A Bedrock guardrail needs a version (a number or DRAFT; {GuardrailVersionVariable}).");
+        }
+    }
+
+    /// <summary>
+    /// Sets the three cache points from a setting: <c>true</c>/<c>1</c> (system and tools), <c>false</c>/<c>0</c>/<c>none</c>,
+    /// or a comma-separated list of <c>system</c>, <c>tools</c>, <c>history</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown cache point.</exception>
+    public void SetCachePoints(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        CachePointAfterSystem = CachePointAfterTools = CachePointAfterHistory = false;
+        var trimmed = value.Trim();
+        if (trimmed == "1" || trimmed.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            CachePointAfterSystem = true;
+            CachePointAfterTools = true;
+            return;
+        }
+
+        if (trimmed == "0" || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        foreach (var part in trimmed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            switch (part.ToLowerInvariant())
+            {
+                case "system":
+                    CachePointAfterSystem = true;
+                    break;
+                case "tools":
+                    CachePointAfterTools = true;
+                    break;
+                case "history":
+                    CachePointAfterHistory = true;
+                    break;
+                default:
+                    throw new ArgumentException($"{PromptCachingVariable} is '{value}'; use true, false, or a comma-separated list of system, tools, history.");
+            }
+        }
     }
 
     /// <summary>Resolves the region (explicit, env, profile).</summary>

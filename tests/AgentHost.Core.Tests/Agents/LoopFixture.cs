@@ -21,8 +21,10 @@ internal sealed class LoopFixture
 
     public List<AgentHook> Hooks { get; } = [];
 
+    public List<IToolCallMiddleware> Middleware { get; } = [];
+
     public AgentLoop CreateLoop(IToolProvider? provider = null) =>
-        new(Model, provider ?? new StaticToolProvider(Tools), Options, Hooks, Time);
+        new(Model, provider ?? new StaticToolProvider(Tools), Options, Hooks, Time, toolMiddleware: Middleware);
 
     public static AgentTurnRequest Request(string prompt = "hello", IReadOnlyList<ChatMessage>? history = null, DateTimeOffset? deadline = null) => new()
     {

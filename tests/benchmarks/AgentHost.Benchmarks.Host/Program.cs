@@ -1,8 +1,6 @@
 using AgentHost.Benchmarks.Host;
 using AgentHost.Hosting.Composition;
 using AgentHost.Server;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 _ = StartupReporter.MainAtMs;
 StartupReporter.CountExceptions();
@@ -11,14 +9,14 @@ StartupReporter.CountExceptions();
 var bench = BenchEnvironment.Apply();
 try
 {
-    return await ServerApplication.RunAsync(args, builder =>
-    {
-        var model = new ScriptedChatClient(bench.ModelLatency);
-        builder.Services.Replace(ServiceDescriptor.Singleton(new ModelRegistration((model, "scripted peer model (bench)"))));
-        builder.Services.Replace(ServiceDescriptor.Singleton<IChatClient>(model));
-        builder.Services.AddHostedService<StartupReporter>();
-        StartupReporter.BuiltAtMs = StartupReporter.SinceStart();
-    });
+    return await ServerApplication.RunAsync(
+        args,
+        agent => agent.UseModel(_ => new ScriptedChatClient(bench.ModelLatency), "scripted peer model (bench)"),
+        builder =>
+        {
+            builder.Services.AddHostedService<StartupReporter>();
+            StartupReporter.BuiltAtMs = StartupReporter.SinceStart();
+        });
 }
 finally
 {

@@ -1,6 +1,9 @@
 namespace AgentHost.Abstractions.Agents;
 
-/// <summary>Who is calling and how: filled from the invocation payload and the session; available to hooks and instruction placeholders.</summary>
+/// <summary>
+/// Who is calling and how: filled by the entry point from the invocation and the session, and passed explicitly to hooks,
+/// tool-call middleware and tools (through <see cref="Tools.ToolInvocation"/>), never through ambient state.
+/// </summary>
 public sealed record InvocationContext
 {
     /// <summary>The session id.</summary>
@@ -23,4 +26,13 @@ public sealed record InvocationContext
 
     /// <summary>The runtime request id (<c>X-Amzn-Bedrock-AgentCore-Runtime-Request-Id</c>), when present.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>Who the caller is (verified claims or trusted attributes), when known.</summary>
+    public CallerIdentity? Caller { get; init; }
+
+    /// <summary>The inbound <c>Authorization</c> header, for pass-through gateways; null when absent. Sensitive (redacted in <c>ToString</c>).</summary>
+    public CallerAuthorization? Authorization { get; init; }
+
+    /// <summary>The turn's absolute deadline (the caller's budget), when it has one.</summary>
+    public DateTimeOffset? Deadline { get; init; }
 }

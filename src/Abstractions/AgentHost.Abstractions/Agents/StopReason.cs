@@ -29,4 +29,10 @@ public enum StopReason
 
     /// <summary>The model call failed and the turn could not continue.</summary>
     Error,
+
+    /// <summary>A tool-call middleware suspended a call (see <c>ToolCallOutcome.Suspend</c>); a later invocation of the session resumes it.</summary>
+    Suspended,
+
+    /// <summary>A tool call waits for a human approval; a later invocation of the session resumes it once it is decided.</summary>
+    AwaitingApproval,
 }

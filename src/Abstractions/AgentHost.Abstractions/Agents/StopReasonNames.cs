@@ -15,6 +15,8 @@ public static class StopReasonNames
         StopReason.Deadline => "deadline",
         StopReason.Interrupted => "interrupted",
         StopReason.Error => "error",
+        StopReason.Suspended => "suspended",
+        StopReason.AwaitingApproval => "awaitingApproval",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown stop reason."),
     };
 

@@ -20,4 +20,7 @@ public enum ToolCallStatus
 
     /// <summary>The turn was cancelled, interrupted or ran past its deadline before the tool finished.</summary>
     Cancelled,
+
+    /// <summary>A middleware suspended the call (for example until a human approves it); it has not run yet.</summary>
+    Pending,
 }

@@ -3,7 +3,7 @@ namespace AgentHost.Abstractions.Agents;
 /// <summary>Wire names of <see cref="ToolCallStatus"/> values.</summary>
 public static class ToolCallStatusNames
 {
-    /// <summary>Returns the wire name of a status: <c>success</c>, <c>error</c>, <c>timeout</c>, <c>notFound</c>, <c>denied</c> or <c>cancelled</c>.</summary>
+    /// <summary>Returns the wire name of a status: <c>success</c>, <c>error</c>, <c>timeout</c>, <c>notFound</c>, <c>denied</c>, <c>cancelled</c> or <c>pending</c>.</summary>
     public static string ToWireName(this ToolCallStatus status) => status switch
     {
         ToolCallStatus.Success => "success",
@@ -12,6 +12,7 @@ public static class ToolCallStatusNames
         ToolCallStatus.NotFound => "notFound",
         ToolCallStatus.Denied => "denied",
         ToolCallStatus.Cancelled => "cancelled",
+        ToolCallStatus.Pending => "pending",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown tool call status."),
     };
 

@@ -8,9 +8,9 @@ using AgentHost.Core.Tools;
 using AgentHost.Gateway;
 using Microsoft.Extensions.AI;
 using AgentHost.DevGateway;
-using AgentHost.Gateway.Status;
 using AgentHost.Hosting.Composition;
 using AgentHost.Hosting.Configuration;
+using AgentHost.Hosting.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,33 +37,24 @@ internal sealed class InProcessAgentClient : IAgentClient
 
     public bool HasStore => true;
 
-    /// <summary>Starts the agent: builds the host, starts the development gateway when needed, waits (bounded) for the tools.</summary>
+    /// <summary>Starts the agent with the server's composition and start-up: the development gateway when the policy says so, tools discovered (bounded by <c>Runtime:GatewayStartupWaitSeconds</c>), the store opened.</summary>
     public static async Task<InProcessAgentClient> StartAsync(IConfigurationRoot configuration, AgentHostSettings settings, bool verbose, CancellationToken cancellationToken)
     {
         DevGatewayHandle? devGateway = null;
-        var enabled = settings.DevGateway.Enabled.ToUpperInvariant();
-        var gatewaysConfigured = GatewayComposition.CountConfigured(configuration, Environment.GetEnvironmentVariables()) > 0;
-        if (enabled == "TRUE" || (enabled == "AUTO" && !gatewaysConfigured))
+        if (DevGatewayPolicy.ShouldStart(settings, configuration, AgentHostKind.Cli))
         {
             devGateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = settings.DevGateway.Port, BearerToken = null }, cancellationToken);
         }
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
-        builder.Logging.AddFilter("AgentHost.Gateway", verbose ? LogLevel.Information : LogLevel.Error);
-        builder.Logging.AddFilter("ModelContextProtocol", verbose ? LogLevel.Warning : LogLevel.Error);
+        AgentHostLogging.Configure(builder.Logging, configuration, settings.Runtime, AgentHostKind.Cli, verbose);
         builder.Services.AddAgentHost(settings, configuration, devGateway?.Endpoint);
         var host = builder.Build();
+        AgentHostStartup.BeginDiscovery(host.Services);
         await host.StartAsync(cancellationToken);
-        var status = host.Services.GetRequiredService<IGatewayStatusProvider>();
-        if (status.GetStatus().Count > 0)
-        {
-            await host.Services.GetRequiredService<GatewayToolProvider>().WaitForDiscoveryAsync(TimeSpan.FromSeconds(15), cancellationToken);
-        }
-
+        var startup = await AgentHostStartup.CompleteAsync(host.Services, cancellationToken);
         var description = host.Services.GetRequiredService<AgentHostDescription>();
-        return new InProcessAgentClient(host, devGateway, $"{description.ToStartupLine()}{Environment.NewLine}  Tools available: {status.ToolCount}");
+        return new InProcessAgentClient(host, devGateway, $"{description.ToStartupLine()}{Environment.NewLine}  Tools available: {startup.ToolCount}");
     }
 
     public async IAsyncEnumerable<AgentEvent> RunTurnAsync(string sessionId, string prompt, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Configuration;
 namespace AgentHost.Cli.Commands;
 
 /// <summary>Options every command accepts; they are the highest-precedence configuration source.</summary>
-internal sealed class GlobalOptions
+/// <param name="warnings">Where configuration warnings (unknown <c>AGENTHOST_*</c> variables) are written: standard error.</param>
+internal sealed class GlobalOptions(TextWriter warnings)
 {
     public Option<string?> Settings { get; } = new("--settings") { Description = "A JSON settings file to use instead of ./appsettings.json.", Recursive = true };
 
@@ -53,6 +54,12 @@ internal sealed class GlobalOptions
         }
 
         var configuration = AgentHostConfiguration.Build(overrides, parse.GetValue(Settings));
-        return (configuration, AgentHostSettingsLoader.Load(configuration));
+        var settings = AgentHostSettingsLoader.Load(configuration);
+        foreach (var warning in settings.Warnings)
+        {
+            warnings.WriteLine("warning: " + warning);
+        }
+
+        return (configuration, settings);
     }
 }

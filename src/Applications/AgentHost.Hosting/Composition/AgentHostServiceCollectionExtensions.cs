@@ -20,16 +20,17 @@ namespace AgentHost.Hosting.Composition;
 public static class AgentHostServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the agent host. Every registration uses <c>TryAdd</c>, so a caller (or a test) can replace the model
-    /// (<see cref="IChatClient"/>), the store (<see cref="IConversationStore"/>) or the tools (<see cref="IToolProvider"/>) by
-    /// registering its own first. Hooks registered as <see cref="AgentHook"/> run in registration order.
+    /// Composes the agent host: the model pipeline (provider chosen by the settings at the bottom), the conversation store,
+    /// the gateway tools and the allow/deny lists, the loop with its tool-call middleware and hooks, and the session service.
+    /// Defaults are registered with <c>TryAdd</c>; add or replace anything through the returned <see cref="AgentHostBuilder"/>
+    /// (<c>WithModelMiddleware</c>, <c>WithToolMiddleware</c>, <c>WithHook</c>, <c>UseStore</c>, <c>UseModel</c>, <c>WithToolProvider</c>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="settings">Validated settings.</param>
     /// <param name="configuration">The configuration (for the <c>Gateways</c> section).</param>
     /// <param name="devGateway">The endpoint of a development gateway started by the application, if any.</param>
-    /// <returns>The services.</returns>
-    public static IServiceCollection AddAgentHost(this IServiceCollection services, AgentHostSettings settings, IConfiguration configuration, Uri? devGateway = null)
+    /// <returns>The builder.</returns>
+    public static AgentHostBuilder AddAgentHost(this IServiceCollection services, AgentHostSettings settings, IConfiguration configuration, Uri? devGateway = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -37,8 +38,10 @@ public static class AgentHostServiceCollectionExtensions
         services.TryAddSingleton(settings);
         services.TryAddSingleton(_ => AgentOptionsFactory.Create(settings.Agent));
 
+        var pipeline = new ModelPipeline();
+        services.AddSingleton(pipeline);
         services.TryAddSingleton(sp => new ModelRegistration(ModelFactory.Create(settings, LoggerFactoryOf(sp))));
-        services.TryAddSingleton(sp => sp.GetRequiredService<ModelRegistration>().Client);
+        services.TryAddSingleton(sp => pipeline.Build(sp.GetRequiredService<ModelRegistration>().Client, sp));
         services.TryAddSingleton(sp => new StoreRegistration(StoreFactory.Create(settings.Store, sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp))));
         services.TryAddSingleton(sp => sp.GetRequiredService<StoreRegistration>().Store);
         if (StoreFactory.UsesDynamoDb(settings.Store) && settings.Store.DynamoDbCreateTable)
@@ -59,11 +62,12 @@ public static class AgentHostServiceCollectionExtensions
         services.TryAddSingleton<ITurnIdGenerator, GuidTurnIdGenerator>();
         services.TryAddSingleton(sp => new AgentLoop(
             sp.GetRequiredService<IChatClient>(),
-            new FilteredToolProvider(sp.GetRequiredService<IToolProvider>(), filter, NamesOf),
+            new FilteredToolProvider(ToolsOf(sp), filter, NamesOf),
             sp.GetRequiredService<AgentOptions>(),
             sp.GetServices<AgentHook>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<AgentLoop>>()));
+            sp.GetService<ILogger<AgentLoop>>(),
+            sp.GetServices<IToolCallMiddleware>()));
         services.TryAddSingleton(sp => new AgentSessionService(
             sp.GetRequiredService<AgentLoop>(),
             sp.GetRequiredService<IConversationStore>(),
@@ -74,7 +78,15 @@ public static class AgentHostServiceCollectionExtensions
             sp.GetService<ModelRegistration>()?.Description ?? sp.GetRequiredService<IChatClient>().GetType().Name,
             sp.GetService<StoreRegistration>()?.Description ?? sp.GetRequiredService<IConversationStore>().GetType().Name,
             DescribeGateways(configuration, devGateway)));
-        return services;
+        return new AgentHostBuilder(services, settings, pipeline);
+    }
+
+    /// <summary>The tools of the loop: the registered <see cref="IToolProvider"/> (the gateways), then every provider added through the builder.</summary>
+    private static IToolProvider ToolsOf(IServiceProvider services)
+    {
+        var primary = services.GetRequiredService<IToolProvider>();
+        var added = services.GetServices<ToolProviderRegistration>().Select(r => r.Provider).ToList();
+        return added.Count == 0 ? primary : new CompositeToolProvider([primary, .. added]);
     }
 
     /// <summary>The <see cref="AITool.AdditionalProperties"/> key under which gateway tools carry their gateway name (<c>target___tool</c>).</summary>

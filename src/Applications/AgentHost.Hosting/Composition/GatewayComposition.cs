@@ -13,6 +13,9 @@ public static class GatewayComposition
         "Name", "Url", "AuthType", "TokenEndpoint", "ClientId", "ClientSecretVariable", "ClientSecretFile", "Scopes", "PassThroughAuthorization", "Region",
     };
 
+    /// <summary>The keys of one gateway in the <c>Gateways</c> section (<c>Gateways:&lt;n&gt;:&lt;key&gt;</c>); others are errors.</summary>
+    public static IReadOnlyCollection<string> KnownKeys => Keys;
+
     /// <summary>Counts the gateways configured in the environment (what <c>agentcore deploy</c> injects) and in configuration.</summary>
     public static int CountConfigured(IConfiguration configuration, IDictionary environment)
     {

@@ -22,7 +22,6 @@ public static class AgentHostConfiguration
     public static IConfigurationRoot Build(IReadOnlyDictionary<string, string?>? overrides = null, string? settingsFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         environment ??= ProcessEnvironment();
-        Func<string, string?> getVariable = name => environment.TryGetValue(name, out var value) ? value : null;
         var builder = new ConfigurationBuilder();
         if (settingsFile is not null)
         {
@@ -39,7 +38,7 @@ public static class AgentHostConfiguration
             builder.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), SettingsFileName), optional: true, reloadOnChange: false);
         }
 
-        builder.AddInMemoryCollection(EnvironmentAliases.Read(getVariable));
+        builder.Add(new EnvironmentAliasSource(environment));
         builder.Add(new PrefixedEnvironmentSource(EnvironmentPrefix, environment));
         if (overrides is not null)
         {

@@ -21,4 +21,11 @@ public sealed class AgentHostSettings
 
     /// <summary>The runtime HTTP host (section <c>Runtime</c>).</summary>
     public RuntimeSettings Runtime { get; set; } = new();
+
+    /// <summary>
+    /// What <see cref="AgentHostSettingsLoader.Load(Microsoft.Extensions.Configuration.IConfigurationRoot)"/> noticed but did not
+    /// fail on, one sentence each: unknown <c>AGENTHOST_*</c> environment variables, with the closest known name. The server
+    /// logs them as warnings at start-up; the CLI prints them to standard error. Not a setting (never bound).
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; internal set; } = [];
 }

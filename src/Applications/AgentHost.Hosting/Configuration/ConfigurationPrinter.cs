@@ -1,65 +1,34 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentHost.Hosting.Configuration;
 
-/// <summary>Prints the effective configuration (every key the host understands, its value and its source) with secrets redacted.</summary>
+/// <summary>Prints the effective configuration (every declared setting, its value and its source) with secrets redacted.</summary>
 public static class ConfigurationPrinter
 {
     /// <summary>The text printed instead of a secret.</summary>
     public const string Redacted = "***";
 
-    /// <summary>Renders the effective configuration as <c>key = value  (source)</c> lines.</summary>
+    /// <summary>Renders the effective configuration as <c>key = value  (source)</c> lines, one per setting of <see cref="AgentHostSettingsCatalog"/> (one per entry of a map).</summary>
     public static string Render(IConfigurationRoot configuration, AgentHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(settings);
-        var rows = new List<(string Key, string Value)>
+        var rows = new List<(string Key, string Value, bool Secret)>();
+        foreach (var setting in AgentHostSettingsCatalog.All)
         {
-            ("Agent:Name", settings.Agent.Name),
-            ("Agent:InstructionsFile", settings.Agent.InstructionsFile ?? string.Empty),
-            ("Agent:Instructions", DescribeInstructions(settings.Agent)),
-            ("Agent:Model:ModelId", settings.Agent.Model.ModelId ?? string.Empty),
-            ("Agent:Model:Temperature", Format(settings.Agent.Model.Temperature)),
-            ("Agent:Model:TopP", Format(settings.Agent.Model.TopP)),
-            ("Agent:Model:MaxOutputTokens", Format(settings.Agent.Model.MaxOutputTokens)),
-            ("Agent:Model:StopSequences", string.Join(",", settings.Agent.Model.StopSequences)),
-            ("Agent:Limits:MaxCycles", Format(settings.Agent.Limits.MaxCycles)),
-            ("Agent:Limits:MaxTokens", Format(settings.Agent.Limits.MaxTokens)),
-            ("Agent:Limits:TurnTimeoutSeconds", Format(settings.Agent.Limits.TurnTimeoutSeconds)),
-            ("Agent:Limits:ToolTimeoutSeconds", Format(settings.Agent.Limits.ToolTimeoutSeconds)),
-            ("Agent:Limits:MaxConcurrentToolCalls", Format(settings.Agent.Limits.MaxConcurrentToolCalls)),
-            ("Agent:Window:MaxMessages", Format(settings.Agent.Window.MaxMessages)),
-            ("Agent:Window:MaxApproxTokens", Format(settings.Agent.Window.MaxApproxTokens)),
-            ("Agent:Window:MaxTurnsLoaded", Format(settings.Agent.Window.MaxTurnsLoaded)),
-            ("Agent:Tools:Allow", string.Join(",", settings.Agent.Tools.Allow)),
-            ("Agent:Tools:Deny", string.Join(",", settings.Agent.Tools.Deny)),
-            ("Model:Provider", settings.Model.Provider),
-            ("Store:Provider", settings.Store.Provider),
-            ("Store:SqlitePath", settings.Store.SqlitePath),
-            ("Store:DynamoDbTable", settings.Store.DynamoDbTable ?? string.Empty),
-            ("Store:DynamoDbTtlDays", Format(settings.Store.DynamoDbTtlDays)),
-            ("Store:DynamoDbCreateTable", settings.Store.DynamoDbCreateTable ? "true" : "false"),
-            ("DevGateway:Enabled", settings.DevGateway.Enabled),
-            ("DevGateway:Port", Format(settings.DevGateway.Port)),
-            ("DevGateway:Token", settings.DevGateway.Token ?? string.Empty),
-            ("Runtime:MaxRequestBodyBytes", Format(settings.Runtime.MaxRequestBodyBytes)),
-            ("Runtime:DrainTimeoutSeconds", Format(settings.Runtime.DrainTimeoutSeconds)),
-            ("Runtime:GatewayStartupWaitSeconds", Format(settings.Runtime.GatewayStartupWaitSeconds)),
-            ("Runtime:LogFormat", settings.Runtime.LogFormat),
-            ("Runtime:LogLevel", settings.Runtime.LogLevel),
-        };
-        foreach (var (tool, seconds) in settings.Agent.Limits.ToolTimeouts)
-        {
-            rows.Add(($"Agent:Limits:ToolTimeouts:{tool}", Format(seconds)));
+            foreach (var (key, value) in setting.Entries(settings))
+            {
+                var shown = string.Equals(setting.Key, "Agent:Instructions", StringComparison.Ordinal) ? DescribeInstructions(settings.Agent) : value;
+                rows.Add((key, shown, setting.Secret));
+            }
         }
 
         var width = rows.Max(r => r.Key.Length);
         var text = new StringBuilder();
-        foreach (var (key, value) in rows)
+        foreach (var (key, value, secret) in rows)
         {
-            var shown = KnownConfigurationKeys.IsSecret(key) && value.Length > 0 ? Redacted : value;
+            var shown = secret && value.Length > 0 ? Redacted : value;
             text.Append(key.PadRight(width)).Append(" = ").Append(shown)
                 .Append("    (").Append(ConfigurationSources.Describe(configuration, key)).Append(')').AppendLine();
         }
@@ -78,11 +47,4 @@ public static class ConfigurationPrinter
         var firstLine = text.Trim().Split('\n')[0].Trim();
         return firstLine.Length > 80 ? firstLine[..80] + "..." : firstLine;
     }
-
-    private static string Format<T>(T value) => value switch
-    {
-        null => string.Empty,
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
 }

@@ -11,42 +11,23 @@ public static class ConfigurationSources
     public static string Describe(IConfigurationRoot root, string key)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var providers = root.Providers.ToList();
-        var memoryIndex = 0;
-        var memoryCount = providers.Count(p => p is MemoryConfigurationProvider);
-        string? description = null;
-        foreach (var provider in providers)
-        {
-            var isMemory = provider is MemoryConfigurationProvider;
-            if (isMemory)
-            {
-                memoryIndex++;
-            }
-
-            if (!provider.TryGet(key, out _))
-            {
-                continue;
-            }
-
-            description = provider switch
-            {
-                JsonConfigurationProvider json => "settings file " + FilePath(json),
-                PrefixedEnvironmentSource.Provider env => "environment variable " + env.VariableFor(key),
-                MemoryConfigurationProvider when memoryIndex == 1 => "environment variable " + AliasFor(key),
-                MemoryConfigurationProvider when memoryIndex == memoryCount && memoryCount > 1 => "command line",
-                _ => provider.ToString() ?? "configuration",
-            };
-        }
-
-        return description ?? "default";
+        var provider = root.Providers.LastOrDefault(p => p.TryGet(key, out _));
+        return provider is null ? "default" : Describe(provider, key);
     }
+
+    /// <summary>Describes one provider as the source of <paramref name="key"/>.</summary>
+    internal static string Describe(IConfigurationProvider provider, string key) => provider switch
+    {
+        JsonConfigurationProvider json => "settings file " + FilePath(json),
+        PrefixedEnvironmentSource.Provider env => "environment variable " + env.VariableFor(key),
+        EnvironmentAliasSource.Provider alias => "environment variable " + alias.VariableFor(key),
+        MemoryConfigurationProvider => "command line",
+        _ => provider.ToString() ?? "configuration",
+    };
 
     private static string FilePath(JsonConfigurationProvider json)
     {
         var path = json.Source.Path ?? AgentHostConfiguration.SettingsFileName;
         return json.Source.FileProvider is Microsoft.Extensions.FileProviders.PhysicalFileProvider physical ? Path.Combine(physical.Root, path) : path;
     }
-
-    private static string AliasFor(string key) =>
-        EnvironmentAliases.Map.LastOrDefault(a => string.Equals(a.Value, key, StringComparison.OrdinalIgnoreCase)).Key ?? key;
 }

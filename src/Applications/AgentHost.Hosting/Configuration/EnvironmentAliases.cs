@@ -1,44 +1,36 @@
 namespace AgentHost.Hosting.Configuration;
 
 /// <summary>
-/// Short environment variable names accepted besides the generic <c>AGENTHOST_SECTION__KEY</c> form. An alias is read
-/// with the same precedence as the other environment variables; the generic form wins when both are set.
+/// Short environment variable names accepted besides the generic <c>AGENTHOST_SECTION__KEY</c> form, as declared on the
+/// settings (<see cref="SettingAttribute.Aliases"/>). An alias is read with the same precedence as the other environment
+/// variables; the generic form wins when both are set, and of several aliases of one key the first declared wins.
 /// </summary>
 public static class EnvironmentAliases
 {
     /// <summary>Alias variable name to configuration key.</summary>
-    public static IReadOnlyDictionary<string, string> Map { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["BEDROCK_MODEL_ID"] = "Agent:Model:ModelId",
-        ["AGENTHOST_BEDROCK_MODEL_ID"] = "Agent:Model:ModelId",
-        ["AGENTHOST_MODEL_ID"] = "Agent:Model:ModelId",
-        ["AGENTHOST_AGENT_NAME"] = "Agent:Name",
-        ["AGENTHOST_INSTRUCTIONS_FILE"] = "Agent:InstructionsFile",
-        ["AGENTHOST_MODEL_PROVIDER"] = "Model:Provider",
-        ["AGENTHOST_STORE"] = "Store:Provider",
-        ["AGENTHOST_SQLITE_PATH"] = "Store:SqlitePath",
-        ["AGENTHOST_DYNAMODB_TABLE"] = "Store:DynamoDbTable",
-        ["AGENTHOST_DYNAMODB_TTL_DAYS"] = "Store:DynamoDbTtlDays",
-        ["AGENTHOST_DYNAMODB_CREATE_TABLE"] = "Store:DynamoDbCreateTable",
-        ["AGENTHOST_DEVGATEWAY"] = "DevGateway:Enabled",
-        ["AGENTHOST_DEVGATEWAY_PORT"] = "DevGateway:Port",
-        ["AGENTHOST_DEVGATEWAY_TOKEN"] = "DevGateway:Token",
-        ["AGENTHOST_GATEWAY_STARTUP_WAIT_SECONDS"] = "Runtime:GatewayStartupWaitSeconds",
-        ["AGENTHOST_LOG_FORMAT"] = "Runtime:LogFormat",
-        ["AGENTHOST_LOG_LEVEL"] = "Runtime:LogLevel",
-    };
+    public static IReadOnlyDictionary<string, string> Map { get; } = AgentHostSettingsCatalog.All
+        .SelectMany(s => s.Aliases.Select(a => KeyValuePair.Create(a, s.Key)))
+        .ToDictionary(StringComparer.Ordinal);
 
     /// <summary>Returns the configuration entries the aliases set in an environment.</summary>
     public static Dictionary<string, string?> Read(Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (variable, key) in Map)
+        return ReadWithVariables(getVariable).ToDictionary(e => e.Key, e => (string?)e.Value.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The configuration entries the aliases set, with the variable that set each one.</summary>
+    internal static Dictionary<string, (string Variable, string Value)> ReadWithVariables(Func<string, string?> getVariable)
+    {
+        var values = new Dictionary<string, (string Variable, string Value)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in AgentHostSettingsCatalog.All)
         {
-            var value = getVariable(variable);
-            if (!string.IsNullOrEmpty(value))
+            foreach (var alias in setting.Aliases)
             {
-                values[key] = value;
+                if (getVariable(alias) is { Length: > 0 } value)
+                {
+                    values.TryAdd(setting.Key, (alias, value)); // the first declared alias that is set wins
+                }
             }
         }
 

@@ -1,41 +1,31 @@
 namespace AgentHost.Hosting.Configuration;
 
-/// <summary>The configuration keys the host understands; anything else under its sections is reported as unknown.</summary>
+/// <summary>The configuration keys the host understands, derived from <see cref="AgentHostSettingsCatalog"/>; anything else under its sections is unknown.</summary>
 internal static class KnownConfigurationKeys
 {
-    /// <summary>Exact keys (case-insensitive).</summary>
-    public static readonly HashSet<string> Exact = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Agent:Name", "Agent:Instructions", "Agent:InstructionsFile",
-        "Agent:Model:ModelId", "Agent:Model:Temperature", "Agent:Model:TopP", "Agent:Model:MaxOutputTokens", "Agent:Model:StopSequences",
-        "Agent:Limits:MaxCycles", "Agent:Limits:MaxTokens", "Agent:Limits:TurnTimeoutSeconds", "Agent:Limits:ToolTimeoutSeconds",
-        "Agent:Limits:MaxConcurrentToolCalls",
-        "Agent:Window:MaxMessages", "Agent:Window:MaxApproxTokens", "Agent:Window:MaxTurnsLoaded",
-        "Agent:Tools:Allow", "Agent:Tools:Deny",
-        "Model:Provider",
-        "Store:Provider", "Store:SqlitePath", "Store:DynamoDbTable", "Store:DynamoDbTtlDays", "Store:DynamoDbCreateTable",
-        "DevGateway:Enabled", "DevGateway:Port", "DevGateway:Token",
-        "Runtime:MaxRequestBodyBytes", "Runtime:DrainTimeoutSeconds", "Runtime:GatewayStartupWaitSeconds", "Runtime:LogFormat", "Runtime:LogLevel",
-    };
+    /// <summary>Exact keys (case-insensitive): every scalar and list setting (a list may be one comma-separated value).</summary>
+    public static readonly HashSet<string> Exact = new(
+        AgentHostSettingsCatalog.All.Where(s => s.Kind != SettingKind.Map).Select(s => s.Key),
+        StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Keys whose children are free-form (lists and maps).</summary>
+    /// <summary>Keys whose children are free-form: list items, map entries, and the sections other components read.</summary>
     public static readonly string[] OpenPrefixes =
     [
-        "Agent:Model:StopSequences:", "Agent:Tools:Allow:", "Agent:Tools:Deny:", "Agent:Limits:ToolTimeouts:", "Logging:", "Gateways:",
+        .. AgentHostSettingsCatalog.All.Where(s => s.Kind is SettingKind.List or SettingKind.Map).Select(s => s.Key + ":"),
+        "Logging:", "Gateways:",
     ];
 
     /// <summary>Top-level sections the host owns (unknown keys under them are errors).</summary>
-    public static readonly string[] Sections = ["Agent", "Model", "Store", "DevGateway", "Runtime"];
+    public static readonly string[] Sections = [.. AgentHostSettingsCatalog.All.Select(s => s.Key.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Top-level names that are allowed although the host does not bind them (other components read them).</summary>
-    public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways", "BEDROCK_PROMPT_CACHING" };
+    public static readonly HashSet<string> ForeignTopLevel = new(StringComparer.OrdinalIgnoreCase) { "Logging", "Gateways" };
 
-    /// <summary>Keys that hold secrets: redacted when printed.</summary>
-    public static bool IsSecret(string key) =>
-        key.EndsWith(":Token", StringComparison.OrdinalIgnoreCase)
-        || key.Contains("Secret", StringComparison.OrdinalIgnoreCase)
-        || key.Contains("Password", StringComparison.OrdinalIgnoreCase);
-
+    /// <summary>Whether a key is a known setting, a list item or map entry of one, or under a foreign open section.</summary>
     public static bool IsKnown(string key) =>
         Exact.Contains(key) || OpenPrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every environment variable name that sets a known key: the aliases and the generic forms.</summary>
+    public static IEnumerable<string> EnvironmentVariables() =>
+        AgentHostSettingsCatalog.All.SelectMany(s => s.Aliases.Append(s.EnvironmentVariable));
 }

@@ -4,6 +4,7 @@ namespace AgentHost.Hosting.Configuration;
 public sealed class ToolFilterSection
 {
     /// <summary>Only tools matching one of these are used; empty allows all. Default: empty.</summary>
+    [Setting(Unset = "all")]
     public List<string> Allow { get; set; } = [];
 
     /// <summary>Tools matching one of these are never used (deny wins). Default: empty.</summary>

@@ -34,6 +34,7 @@ public sealed partial class AgentLoop
         {
             await _hooks.TurnStartingAsync(new TurnStartingContext(state.Invocation, state.Items, request.UserMessage, history), turnToken);
             await AddMessageAsync(state, request.UserMessage, addToConversation: false, turnToken);
+            await ResumeSuspendedCallsAsync(state, events, turnToken);
             stopReason = await RunCyclesAsync(state, events, turnToken);
         }
         catch (OperationCanceledException) when (turnToken.IsCancellationRequested)
@@ -50,7 +51,20 @@ public sealed partial class AgentLoop
         }
 
         CloseDanglingToolCalls(state);
-        var outcome = new TurnOutcome(LastAssistantText(state), stopReason, state.ToolCalls.ToArray(), state.Usage, state.Cycles, errorMessage);
+        var text = LastAssistantText(state);
+        if (text.Length == 0 && state.PendingCalls.Count > 0)
+        {
+            text = state.PendingCalls[0].Suspension.CustomerMessage ?? string.Empty;
+        }
+
+        var outcome = new TurnOutcome(
+            text,
+            stopReason,
+            state.ToolCalls.ToArray(),
+            state.Usage,
+            state.Cycles,
+            errorMessage,
+            state.PendingCalls.Count > 0 ? state.PendingCalls.ToArray() : null);
         var result = new AgentTurnResult(outcome, state.NewMessages.ToArray());
         await _hooks.TurnCompletedAsync(new TurnCompletedContext(state.Invocation, state.Items, result, failure), CancellationToken.None);
         LogTurnFinished(_logger, request.Context.SessionId, stopReason.ToWireName(), state.Cycles, state.ToolCalls.Count);
@@ -117,6 +131,12 @@ public sealed partial class AgentLoop
             if (state.InterruptReason is not null)
             {
                 return StopReason.Interrupted;
+            }
+
+            if (state.PendingCalls.Count > 0)
+            {
+                // A middleware suspended a call: the turn ends here; a later invocation resumes it.
+                return state.PendingCalls[0].Suspension.StopReason;
             }
 
             turnToken.ThrowIfCancellationRequested();

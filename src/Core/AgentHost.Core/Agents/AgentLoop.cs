@@ -4,6 +4,7 @@ using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Hooks;
 using AgentHost.Abstractions.Tools;
 using AgentHost.Core.Hooks;
+using AgentHost.Core.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,6 +26,7 @@ public sealed partial class AgentLoop
     private readonly IToolProvider _tools;
     private readonly AgentOptions _options;
     private readonly HookPipeline _hooks;
+    private readonly ToolCallHandler _toolPipeline;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -35,13 +37,15 @@ public sealed partial class AgentLoop
     /// <param name="hooks">Hooks, in registration order. Null for none.</param>
     /// <param name="timeProvider">Time source for deadlines and timeouts. Default: <see cref="TimeProvider.System"/>.</param>
     /// <param name="logger">Logger. Default: none.</param>
+    /// <param name="toolMiddleware">Middleware every tool call passes, the first registered outermost (see <see cref="IToolCallMiddleware"/>). Null for none.</param>
     public AgentLoop(
         IChatClient chatClient,
         IToolProvider tools,
         AgentOptions options,
         IEnumerable<AgentHook>? hooks = null,
         TimeProvider? timeProvider = null,
-        ILogger<AgentLoop>? logger = null)
+        ILogger<AgentLoop>? logger = null,
+        IEnumerable<IToolCallMiddleware>? toolMiddleware = null)
     {
         ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(tools);
@@ -62,6 +66,7 @@ public sealed partial class AgentLoop
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _hooks = new HookPipeline(hooks ?? [], _logger);
         _time = timeProvider ?? TimeProvider.System;
+        _toolPipeline = ToolCallPipeline.Build(toolMiddleware?.ToArray() ?? [], InvokeToolAsync);
     }
 
     /// <summary>The agent definition this loop runs.</summary>

@@ -27,11 +27,36 @@ internal sealed class TurnState
 
     public List<ToolCallRecord> ToolCalls { get; } = [];
 
+    /// <summary>The calls this turn suspended, in call order.</summary>
+    public List<PendingToolCall> PendingCalls { get; } = [];
+
     public TokenUsage Usage { get; set; }
 
     public int Cycles { get; set; }
 
-    public string? InterruptReason { get; set; }
+    public string? InterruptReason { get; private set; }
 
     public IEnumerable<ChatMessage> NewMessages => Conversation.Skip(TurnStart);
+
+    /// <summary>Records a finished (or suspended) tool call. Thread-safe.</summary>
+    public void Record(ToolCallRecord record, PendingToolCall? pending)
+    {
+        lock (ToolCalls)
+        {
+            ToolCalls.Add(record);
+            if (pending is not null)
+            {
+                PendingCalls.Add(pending);
+            }
+        }
+    }
+
+    /// <summary>Ends the turn with <see cref="StopReason.Interrupted"/> once the current tool calls finished (the first reason wins). Thread-safe.</summary>
+    public void Interrupt(string reason)
+    {
+        lock (ToolCalls)
+        {
+            InterruptReason ??= reason;
+        }
+    }
 }

@@ -133,6 +133,9 @@ public sealed partial class AgentSessionService
                 ContactId = request.ContactId ?? snapshot.Header?.Metadata.ContactId,
                 Attributes = request.Attributes,
                 RequestId = request.RequestId,
+                Caller = request.Caller,
+                Authorization = request.Authorization,
+                Deadline = request.Deadline,
             };
             var turnRequest = new AgentTurnRequest
             {
@@ -140,6 +143,7 @@ public sealed partial class AgentSessionService
                 History = snapshot.RecentTurns.SelectMany(t => t.Messages).ToList(),
                 Context = invocation,
                 Deadline = request.Deadline,
+                Resumptions = SuspendedCalls.Find(snapshot.RecentTurns),
                 Instructions = InstructionTemplate.Render(_loop.Options.Instructions, _loop.Options.Name, invocation, _time.GetUtcNow()),
             };
 

@@ -1,3 +1,4 @@
+using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
 
 namespace AgentHost.Core.Sessions;
@@ -28,6 +29,12 @@ public sealed record SessionTurnRequest
 
     /// <summary>Caller attributes (string values), available to hooks and instruction placeholders.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Who the caller is (verified claims or trusted attributes); never taken from model output.</summary>
+    public CallerIdentity? Caller { get; init; }
+
+    /// <summary>The inbound <c>Authorization</c> header, for pass-through gateways. Sensitive: passed explicitly, never stored or logged.</summary>
+    public CallerAuthorization? Authorization { get; init; }
 
     /// <summary>The runtime request id.</summary>
     public string? RequestId { get; init; }

@@ -22,4 +22,19 @@ public static class ToolResults
 
     /// <summary>Serialises tool arguments to a JSON object (an empty object when there are none).</summary>
     public static JsonElement ToJson(IDictionary<string, object?>? arguments) => ConversationJson.ToJsonObject(arguments);
+
+    /// <summary>Turns a JSON object of arguments (as stored) back into the argument dictionary a tool receives (values stay JSON elements).</summary>
+    public static Dictionary<string, object?> ToArguments(JsonElement input)
+    {
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (input.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in input.EnumerateObject())
+            {
+                arguments[property.Name] = property.Value.Clone();
+            }
+        }
+
+        return arguments;
+    }
 }

@@ -220,6 +220,7 @@ public sealed partial class InvocationHandler
             ContactId = payload.ContactId,
             Attributes = attributes,
             RequestId = string.IsNullOrEmpty(requestId) ? null : requestId,
+            Authorization = CallerAuthorization.FromHeader(context.Request.Headers.Authorization.ToString()),
             Deadline = payload.TimeoutMs is { } timeoutMs ? _time.GetUtcNow().AddMilliseconds(timeoutMs) : null,
             Metadata = payload.CustomerId is null ? null : new SessionMetadata { CustomerId = payload.CustomerId },
         };

@@ -12,7 +12,7 @@ internal static class BedrockRequestMapper
 
     private static readonly JsonElement PermissiveSchema = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement.Clone();
 
-    public static ConverseRequest Map(IEnumerable<ChatMessage> messages, ChatOptions? options, BedrockChatClientOptions clientOptions)
+    public static ConverseRequest Map(IEnumerable<ChatMessage> messages, ChatOptions? options, BedrockChatClientOptions clientOptions, bool stream = false)
     {
         var request = new ConverseRequest();
         var system = new List<SystemContentBlock>();
@@ -76,7 +76,13 @@ internal static class BedrockRequestMapper
             request.System = system;
         }
 
+        if (clientOptions.CachePointAfterHistory)
+        {
+            AddHistoryCachePoint(request.Messages);
+        }
+
         request.InferenceConfig = MapInference(options, clientOptions);
+        request.GuardrailConfig = MapGuardrail(clientOptions, stream);
         request.ToolConfig = MapTools(options, clientOptions, toolNamesInHistory, HasToolBlocks(request));
         if (options?.AdditionalProperties?.TryGetValue(AdditionalModelRequestFieldsKey, out var extra) == true && extra is not null)
         {
@@ -84,6 +90,39 @@ internal static class BedrockRequestMapper
         }
 
         return request;
+    }
+
+    /// <summary>
+    /// A cache point at the end of the conversation before the latest user input: the history is the prefix that repeats from
+    /// one call to the next, so it is what is worth caching. Nothing when there is no history yet.
+    /// </summary>
+    private static void AddHistoryCachePoint(List<BedrockMessage> messages)
+    {
+        for (var i = messages.Count - 1; i > 0; i--)
+        {
+            var message = messages[i];
+            if (message.Role == "user" && message.Content.Any(c => c.Text is not null) && message.Content.All(c => c.ToolResult is null))
+            {
+                messages[i - 1].Content.Add(new ContentBlock { CachePoint = new CachePointBlock() });
+                return;
+            }
+        }
+    }
+
+    private static GuardrailConfiguration? MapGuardrail(BedrockChatClientOptions clientOptions, bool stream)
+    {
+        if (string.IsNullOrWhiteSpace(clientOptions.GuardrailIdentifier))
+        {
+            return null;
+        }
+
+        return new GuardrailConfiguration
+        {
+            GuardrailIdentifier = clientOptions.GuardrailIdentifier,
+            GuardrailVersion = clientOptions.GuardrailVersion,
+            Trace = clientOptions.GuardrailTrace,
+            StreamProcessingMode = stream ? clientOptions.GuardrailStreamProcessingMode : null,
+        };
     }
 
     private static bool HasToolBlocks(ConverseRequest request)

@@ -3,12 +3,16 @@ using Microsoft.Extensions.AI;
 
 namespace AgentHost.Bedrock.Mapping;
 
-/// <summary>Maps a Converse response to a <see cref="ChatResponse"/>.</summary>
-internal static class BedrockResponseMapper
+/// <summary>Maps a Converse response to a <see cref="ChatResponse"/>; its public constants name the <c>AdditionalProperties</c> it sets.</summary>
+public static class BedrockResponseMapper
 {
+    /// <summary>The <c>AdditionalProperties</c> key of Bedrock's server-side latency in milliseconds.</summary>
     public const string LatencyKey = "bedrock.latencyMs";
 
-    public static ChatResponse Map(ConverseResponse response, string modelId, string? requestId)
+    /// <summary>The <c>AdditionalProperties</c> key of Bedrock's <c>trace</c> (a <see cref="System.Text.Json.JsonElement"/>; <c>trace.guardrail</c> holds a guardrail's assessment).</summary>
+    public const string TraceKey = "bedrock.trace";
+
+    internal static ChatResponse Map(ConverseResponse response, string modelId, string? requestId)
     {
         var message = new ChatMessage(ChatRole.Assistant, []) { MessageId = requestId };
         foreach (var block in response.Output?.Message?.Content ?? [])
@@ -36,6 +40,11 @@ internal static class BedrockResponseMapper
         if (response.Metrics?.LatencyMs is { } latency)
         {
             result.AdditionalProperties[LatencyKey] = latency;
+        }
+
+        if (response.Trace is { ValueKind: System.Text.Json.JsonValueKind.Object } trace)
+        {
+            result.AdditionalProperties[TraceKey] = trace;
         }
 
         return result;

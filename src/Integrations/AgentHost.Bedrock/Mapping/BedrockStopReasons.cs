@@ -8,6 +8,9 @@ public static class BedrockStopReasons
     /// <summary>The key under which the raw Bedrock stop reason is kept in <c>AdditionalProperties</c>.</summary>
     public const string AdditionalPropertyKey = "bedrock.stopReason";
 
+    /// <summary>The stop reason of a call a Bedrock guardrail blocked or masked.</summary>
+    public const string GuardrailIntervened = "guardrail_intervened";
+
     /// <summary>The stop reason that signals a context-window overflow (surfaced as an exception).</summary>
     public const string ContextWindowExceeded = "model_context_window_exceeded";
 

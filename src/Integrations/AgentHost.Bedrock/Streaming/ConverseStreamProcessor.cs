@@ -143,16 +143,27 @@ internal sealed class ConverseStreamProcessor(string modelId, string? responseId
 
     private ChatResponseUpdate? OnMetadata(MetadataEvent? e)
     {
-        if (BedrockUsageMapper.ToUsage(e?.Usage) is not { } usage)
+        var usage = BedrockUsageMapper.ToUsage(e?.Usage);
+        var trace = e?.Trace is { ValueKind: System.Text.Json.JsonValueKind.Object } t ? t : (System.Text.Json.JsonElement?)null;
+        if (usage is null && trace is null)
         {
             return null;
         }
 
         var update = NewUpdate();
-        update.Contents.Add(new UsageContent(usage));
+        if (usage is not null)
+        {
+            update.Contents.Add(new UsageContent(usage));
+        }
+
         if (e?.Metrics?.LatencyMs is { } latency)
         {
-            update.AdditionalProperties = new() { [BedrockResponseMapper.LatencyKey] = latency };
+            (update.AdditionalProperties ??= [])[BedrockResponseMapper.LatencyKey] = latency;
+        }
+
+        if (trace is not null)
+        {
+            (update.AdditionalProperties ??= [])[BedrockResponseMapper.TraceKey] = trace.Value;
         }
 
         return update;

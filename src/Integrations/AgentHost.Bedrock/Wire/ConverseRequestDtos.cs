@@ -15,6 +15,20 @@ internal sealed class ConverseRequest
     public ToolConfiguration? ToolConfig { get; set; }
 
     public JsonElement? AdditionalModelRequestFields { get; set; }
+
+    public GuardrailConfiguration? GuardrailConfig { get; set; }
+}
+
+/// <summary><c>guardrailConfig</c> of Converse (<c>GuardrailConfiguration</c>) and ConverseStream (<c>GuardrailStreamConfiguration</c>, which adds <c>streamProcessingMode</c>).</summary>
+internal sealed class GuardrailConfiguration
+{
+    public string GuardrailIdentifier { get; set; } = string.Empty;
+
+    public string GuardrailVersion { get; set; } = string.Empty;
+
+    public string? Trace { get; set; }
+
+    public string? StreamProcessingMode { get; set; }
 }
 
 internal sealed class BedrockMessage

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AgentHost.Bedrock.Wire;
@@ -13,6 +14,9 @@ internal sealed class ConverseResponse
     public TokenUsageDto? Usage { get; set; }
 
     public MetricsDto? Metrics { get; set; }
+
+    /// <summary>The trace (<c>trace.guardrail</c> when a guardrail with trace enabled assessed the call), kept as raw JSON.</summary>
+    public JsonElement? Trace { get; set; }
 }
 
 internal sealed class ConverseOutput

@@ -64,6 +64,9 @@ internal sealed class MetadataEvent
     public TokenUsageDto? Usage { get; set; }
 
     public MetricsDto? Metrics { get; set; }
+
+    /// <summary>The trace (<c>trace.guardrail</c>), kept as raw JSON.</summary>
+    public System.Text.Json.JsonElement? Trace { get; set; }
 }
 
 internal sealed class ExceptionEvent
