@@ -32,7 +32,12 @@ internal sealed class InProcessHost : IAsyncDisposable
 
     public static async Task<InProcessHost> StartAsync(IChatClient model, Dictionary<string, string> environment, params AIFunction[] tools)
     {
-        var configuration = AgentHostConfiguration.Build(environment: new Dictionary<string, string>());
+        // The control layer would deny these unannotated test tools (fail closed); these tests are about telemetry alone.
+        var configuration = AgentHostConfiguration.Build(environment: new Dictionary<string, string>
+        {
+            ["AGENTHOST_CONTROL"] = "false",
+            ["AGENTHOST_STORE"] = "memory",
+        });
         var settings = AgentHostSettingsLoader.Load(configuration);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var logs = new CapturingLoggerProvider();
