@@ -21,6 +21,7 @@ COPY src/Abstractions/AgentHost.Abstractions/AgentHost.Abstractions.csproj src/A
 COPY src/Core/AgentHost.Core/AgentHost.Core.csproj src/Core/AgentHost.Core/
 COPY src/Core/AgentHost.Control/AgentHost.Control.csproj src/Core/AgentHost.Control/
 COPY src/Core/AgentHost.Supervision/AgentHost.Supervision.csproj src/Core/AgentHost.Supervision/
+COPY src/Core/AgentHost.Sanitization/AgentHost.Sanitization.csproj src/Core/AgentHost.Sanitization/
 COPY src/Integrations/AgentHost.AgentCore.Contracts/AgentHost.AgentCore.Contracts.csproj src/Integrations/AgentHost.AgentCore.Contracts/
 COPY src/Integrations/AgentHost.AgentCore.Runtime/AgentHost.AgentCore.Runtime.csproj src/Integrations/AgentHost.AgentCore.Runtime/
 COPY src/Integrations/AgentHost.Aws/AgentHost.Aws.csproj src/Integrations/AgentHost.Aws/

@@ -15,7 +15,7 @@ public sealed class SettingsCatalogTests : IDisposable
     [Fact]
     public void All_DeclaresEveryBoundSetting()
     {
-        Assert.Equal(66, AgentHostSettingsCatalog.All.Count);
+        Assert.Equal(74, AgentHostSettingsCatalog.All.Count);
         Assert.Equal(AgentHostSettingsCatalog.All.Count, AgentHostSettingsCatalog.All.Select(s => s.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Contains(AgentHostSettingsCatalog.All, s => s.Key == "Runtime:GatewayStartupWaitSeconds" && s.Default == "10" && s.Maximum == 300);
         Assert.Equal("Maximum model calls per turn, 1 to 1000. Default: 20.", AgentHostSettingsCatalog.Get("Agent:Limits:MaxCycles").Description);
@@ -147,6 +147,8 @@ public sealed class SettingsCatalogTests : IDisposable
                 return (setting.Key, "system,history");
             case "Control:PolicyFile":
                 return (setting.Key, _folder.Write("policy.json", """{ "version": 1, "rules": [] }"""));
+            case "Sanitization:File":
+                return (setting.Key, _folder.Write("sanitization.json", """{ "tools": {} }"""));
         }
 
         return setting.Kind switch

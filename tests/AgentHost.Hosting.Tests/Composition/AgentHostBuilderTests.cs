@@ -137,8 +137,8 @@ public sealed class AgentHostBuilderTests
 
     private static IHost Build(Action<AgentHostBuilder> configure, Dictionary<string, string>? environment = null)
     {
-        // The control layer (policy, approvals, audit) has its own composition tests (ControlCompositionTests); these test the builder alone.
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["AGENTHOST_STORE"] = "memory", ["AGENTHOST_DEVGATEWAY"] = "false", ["AGENTHOST_CONTROL"] = "false" };
+        // The control layer and sanitisation have their own composition tests (ControlCompositionTests, SanitizationCompositionTests); these test the builder alone.
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["AGENTHOST_STORE"] = "memory", ["AGENTHOST_DEVGATEWAY"] = "false", ["AGENTHOST_CONTROL"] = "false", ["AGENTHOST_SANITIZATION"] = "false" };
         foreach (var (key, value) in environment ?? [])
         {
             variables[key] = value;

@@ -12,8 +12,11 @@ public sealed record AgentHostDescription(string Model, string Store, string Gat
     /// <summary>Supervision: where the activity feed and guidance are kept, or why it is off. Default: not described.</summary>
     public string? Supervision { get; init; }
 
+    /// <summary>Sanitisation of tool results and replies: what is on, or that it is off. Default: not described.</summary>
+    public string? Sanitization { get; init; }
+
     /// <summary>The start-up line: what is used and how to switch.</summary>
     public string ToStartupLine() =>
-        $"Model: {Model} | Store: {Store} | Tools: {Gateways}" + (Control is null ? string.Empty : $" | Control: {Control}") + (Supervision is null ? string.Empty : $" | Supervision: {Supervision}") + Environment.NewLine +
+        $"Model: {Model} | Store: {Store} | Tools: {Gateways}" + (Control is null ? string.Empty : $" | Control: {Control}") + (Supervision is null ? string.Empty : $" | Supervision: {Supervision}") + (Sanitization is null ? string.Empty : $" | Sanitization: {Sanitization}") + Environment.NewLine +
         "  Switch with AGENTHOST_MODEL_ID + AWS credentials (Bedrock), AGENTHOST_DYNAMODB_TABLE (DynamoDB), AGENTCORE_GATEWAY_<NAME>_URL (gateways); see README.";
 }

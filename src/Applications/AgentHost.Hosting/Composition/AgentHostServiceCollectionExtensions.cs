@@ -7,6 +7,9 @@ using AgentHost.Core.Tools;
 using AgentHost.Gateway.Configuration;
 using AgentHost.Gateway.DependencyInjection;
 using AgentHost.Hosting.Configuration;
+using AgentHost.Sanitization;
+using AgentHost.Sanitization.Replies;
+using AgentHost.Sanitization.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +100,28 @@ public static class AgentHostServiceCollectionExtensions
             }
         }
 
+        if (settings.Sanitization.Enabled)
+        {
+            // Registered after the control layer, so that it is inside it: the audit and the supervisor feed see the sanitised
+            // result and its flags; middleware added through the builder are inside it, so their results are sanitised too.
+            services.TryAddSingleton(_ => SanitizationFactory.Create(settings.Sanitization));
+            services.TryAddSingleton(sp => new ToolResultSanitizer(sp.GetRequiredService<SanitizationOptions>()));
+            services.AddSingleton<IToolCallMiddleware>(sp => new SanitizingToolCallMiddleware(
+                sp.GetRequiredService<ToolResultSanitizer>(),
+                sp.GetRequiredService<SanitizationOptions>(),
+                settings.Control.Enabled ? sp.GetRequiredService<ControlRegistration>().Layer.AuditTrail : null,
+                sp.GetService<ILogger<SanitizingToolCallMiddleware>>()));
+            services.AddSingleton<AgentHook>(sp => new SanitizationHook(sp.GetRequiredService<SanitizationOptions>()));
+            if (settings.Sanitization.Replies)
+            {
+                // The outermost model layer: the loop, the events streamed to the caller and the store get masked replies.
+                pipeline.Add((inner, sp) => new ReplyMaskingChatClient(
+                    inner,
+                    new ReplyMasker(sp.GetRequiredService<SanitizationOptions>()),
+                    sp.GetService<ILogger<ReplyMaskingChatClient>>()));
+            }
+        }
+
         var filter = new ToolNameFilter(settings.Agent.Tools.Allow, settings.Agent.Tools.Deny);
         services.TryAddSingleton<ITurnIdGenerator, GuidTurnIdGenerator>();
         services.TryAddSingleton(sp => new AgentLoop(
@@ -121,6 +146,7 @@ public static class AgentHostServiceCollectionExtensions
             Control = settings.Control.Enabled ? sp.GetRequiredService<ControlRegistration>().Description : "off (no policy, approvals or audit)",
             Supervision = supervised ? sp.GetRequiredService<SupervisionHost>().Stores.Description
                 : settings.Supervisor.Enabled ? "off (the DynamoDB supervision table is not implemented yet)" : "off (no activity feed or guidance)",
+            Sanitization = settings.Sanitization.Enabled ? SanitizationFactory.Describe(sp.GetRequiredService<SanitizationOptions>()) : SanitizationFactory.Describe(new SanitizationOptions { Enabled = false }),
         });
         return new AgentHostBuilder(services, settings, pipeline);
     }

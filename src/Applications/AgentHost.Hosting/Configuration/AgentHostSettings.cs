@@ -25,6 +25,9 @@ public sealed class AgentHostSettings
     /// <summary>Supervision: activity feed, guidance, escalation, console (section <c>Supervisor</c>).</summary>
     public SupervisorSettings Supervisor { get; set; } = new();
 
+    /// <summary>Sanitisation of tool results and replies (section <c>Sanitization</c>).</summary>
+    public SanitizationSettings Sanitization { get; set; } = new();
+
     /// <summary>The runtime HTTP host (section <c>Runtime</c>).</summary>
     public RuntimeSettings Runtime { get; set; } = new();
 

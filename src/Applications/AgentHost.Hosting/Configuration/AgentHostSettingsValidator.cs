@@ -124,6 +124,7 @@ public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration)
 
         CheckModelProviders(settings, errors);
         CheckPolicyFile(settings.Control, errors);
+        CheckSanitizationFile(settings.Sanitization, errors);
         var instructions = agent.Instructions;
         if (!string.IsNullOrWhiteSpace(agent.InstructionsFile))
         {
@@ -163,6 +164,25 @@ public sealed class AgentHostSettingsValidator(IConfigurationRoot configuration)
         catch (global::AgentHost.Control.Policy.PolicyFileException ex)
         {
             errors.Add($"'Control:PolicyFile' (from {Source("Control:PolicyFile")}): {ex.Message}");
+        }
+    }
+
+    /// <summary>An invalid sanitisation file stops the host at start-up, naming the file and what is wrong.</summary>
+    private void CheckSanitizationFile(SanitizationSettings sanitization, List<string> errors)
+    {
+        if (!sanitization.Enabled || string.IsNullOrWhiteSpace(sanitization.File))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(sanitization.File);
+        try
+        {
+            global::AgentHost.Sanitization.SanitizationOptionsFile.Load(path);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"'Sanitization:File' (from {Source("Sanitization:File")}) points to '{path}': {ex.Message}");
         }
     }
 
