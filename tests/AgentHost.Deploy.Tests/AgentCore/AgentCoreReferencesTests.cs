@@ -89,7 +89,7 @@ public sealed partial class AgentCoreReferencesTests
     }
 
     [Fact]
-    public async Task CdkApp_FilesTheCliRuns_ExistAndAreTrackedByGit()
+    public async Task CdkApp_FilesTheCliRuns_ExistAndAreTrackedByGitAsync()
     {
         string[] files = ["agentcore/cdk/package.json", "agentcore/cdk/cdk.json", "agentcore/cdk/tsconfig.json", "agentcore/cdk/bin/cdk.ts", "agentcore/cdk/lib/cdk-stack.ts"];
         foreach (var file in files)
