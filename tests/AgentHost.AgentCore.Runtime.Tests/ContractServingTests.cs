@@ -82,7 +82,7 @@ public sealed class ContractServingTests
 
     [Theory]
     [MemberData(nameof(BothWays))]
-    public async Task UnknownPath_Answers404(bool routed)
+    public async Task Get_UnknownPath_Answers404Async(bool routed)
     {
         await using var host = await RuntimeTestHost.StartAsync(routed: routed);
 

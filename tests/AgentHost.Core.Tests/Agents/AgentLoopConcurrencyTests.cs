@@ -59,7 +59,7 @@ public sealed class AgentLoopConcurrencyTests
     }
 
     [Fact]
-    public async Task RunStreamingAsync_StreamsTextDeltasToolEventsAndFinishedLast()
+    public async Task RunStreamingAsync_TurnWithToolCall_StreamsTextDeltasToolEventsAndFinishedLastAsync()
     {
         var fixture = new LoopFixture();
         fixture.Tools.Add(TestTools.Create("lookup", (_, _) => new ValueTask<object?>("42")));

@@ -9,7 +9,7 @@ namespace AgentHost.Core.Tests.Agents;
 public sealed class AgentLoopHookTests
 {
     [Fact]
-    public async Task RunAsync_HooksRunBeforeInOrderAndAfterInReverse()
+    public async Task RunAsync_TwoHooks_RunBeforeInOrderAndAfterInReverseAsync()
     {
         var fixture = new LoopFixture();
         var log = new List<string>();

@@ -59,7 +59,7 @@ public sealed class InMemoryConversationStoreContractTests : ConversationStoreCo
     }
 
     [Fact]
-    public async Task StoredHistory_IsNotChangedByCallersChangingTheirMessagesAfterwards()
+    public async Task StoredHistory_CallerChangesItsMessagesAfterwards_IsNotChangedAsync()
     {
         var store = new InMemoryConversationStore(Clock);
         var token = TestContext.Current.CancellationToken;

@@ -23,7 +23,7 @@ public sealed partial class AgentCoreReferencesTests
     }
 
     [Fact]
-    public void AwsTargets_IsAJsonArrayOfNamedTargets()
+    public void AwsTargets_Parsed_IsAJsonArrayOfNamedTargets()
     {
         var targets = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("agentcore/aws-targets.json")));
 
@@ -136,7 +136,7 @@ public sealed partial class AgentCoreReferencesTests
     }
 
     [Fact]
-    public void DynamoDbPolicy_CoversTheConfiguredTableAndEveryCallTheStoreMakes()
+    public void DynamoDbPolicy_ConfiguredRuntime_CoversItsTableAndEveryCallTheStoreMakes()
     {
         var runtime = AgentCoreProject.Runtimes(Project).First();
         var variables = AgentCoreProject.EnvironmentVariables(runtime);
