@@ -2,8 +2,9 @@
 """Lists xunit [Fact]/[Theory] methods whose names break the naming convention.
 
 Convention (STYLE.md, issue 17 item 7): Subject_Condition_ExpectedResult, at least three
-underscore-separated parts, each PascalCase (starts with an upper-case letter, letters and digits
-only), and the suffix `Async` exactly when the method returns Task or ValueTask.
+underscore-separated parts, each PascalCase (an upper-case letter or a digit first, then letters and
+digits only: no snake_case words, no lower-case start), and the suffix `Async` exactly when the
+method returns Task or ValueTask.
 
 Usage: python3 tests/tools/test_names.py [--list] [tests-dir]
 Prints the violation count per project (and each violation with --list); exits 1 if any.
