@@ -16,11 +16,7 @@ public sealed class TestNamingConventionTests
     /// </summary>
     private static readonly HashSet<string> NotYetConverted = new(StringComparer.Ordinal)
     {
-        "AgentHost.Cli.Tests",
-        "AgentHost.Hosting.Tests",
         "AgentHost.Sanitization.Tests",
-        "AgentHost.Server.Tests",
-        "AgentHost.Storage.DynamoDb.Tests",
         "AgentHost.Supervision.Tests",
         "AgentHost.Supervisor.Tests",
     };
