@@ -24,7 +24,7 @@ public sealed class ServerSanitizationTests : IAsyncDisposable
     public ServerSanitizationTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
-    public async Task Server_ToolResultWithACardAndAnInjection_ReachesTheModelMaskedAndNeutralisedAndTheCallIsFlaggedAndAudited()
+    public async Task Server_ToolResultWithACardAndAnInjection_ReachesTheModelMaskedAndNeutralisedAndTheCallIsFlaggedAndAuditedAsync()
     {
         var ct = TestContext.Current.CancellationToken;
         _gateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = 0 }, ct);
@@ -79,7 +79,7 @@ public sealed class ServerSanitizationTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Server_ReplyThatWouldCarryACardNumber_IsMaskedByTheReplyLayer()
+    public async Task Server_ReplyThatWouldCarryACardNumber_IsMaskedByTheReplyLayerAsync()
     {
         var ct = TestContext.Current.CancellationToken;
         _gateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = 0 }, ct);
