@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using AgentHost.Abstractions.Supervision;
 using AgentHost.Core.Sessions;
-using AgentHost.Storage.Sqlite;
 using AgentHost.Supervision;
 using AgentHost.Supervisor;
 using AgentHost.Supervisor.Benchmarks;
@@ -10,7 +9,7 @@ using AgentHost.Testing.Models;
 using AgentHost.Testing.Supervision;
 using Microsoft.Extensions.AI;
 
-// Usage: dotnet run -c Release --project tests/benchmarks/AgentHost.Supervisor.Benchmarks -- [conversations] [seconds]
+// Usage: dotnet run -c Release --project tests/benchmarks/AgentHost.Supervisor.Benchmarks -- [conversations] [seconds] [sqlite|dynamodb]
 // A "runtime" (the supervised test host: a scripted model that waits like a model, tools, the activity feed at the
 // production flush interval) runs tool-using turns on N concurrent conversations for a bounded time, writing to SQLite;
 // the supervisor console, with its own store instances over the same file (as another process would), streams each
@@ -18,6 +17,7 @@ using Microsoft.Extensions.AI;
 // time an event happened (its At, set when the runtime published it) to the time its frame arrived at the client.
 var conversations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+var storeKind = args.Length > 2 ? args[2] : "sqlite";
 var modelDelay = TimeSpan.FromMilliseconds(400);
 var toolDelay = TimeSpan.FromMilliseconds(150);
 var thinkTime = TimeSpan.FromMilliseconds(500);
@@ -26,14 +26,14 @@ var consoleOptions = new SupervisorConsoleOptions { Url = "http://127.0.0.1:0" }
 
 var folder = Path.Combine(Path.GetTempPath(), "agenthost-supervisor-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
-var path = SqliteSupervisionStore.DefaultPathFor(Path.Combine(folder, "agenthost.db"));
+await using var stores = await BenchmarkStores.OpenAsync(storeKind, folder);
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} at start; shared with other work: figures are indicative.");
-Console.WriteLine($"{conversations} concurrent conversations for {seconds} s; model calls {modelDelay.TotalMilliseconds} ms, tool {toolDelay.TotalMilliseconds} ms, {thinkTime.TotalMilliseconds} ms between turns; flush interval {runtimeOptions.FlushInterval.TotalMilliseconds} ms, console poll {consoleOptions.PollInterval.TotalMilliseconds} ms; SQLite {path}");
+Console.WriteLine($"{conversations} concurrent conversations for {seconds} s; model calls {modelDelay.TotalMilliseconds} ms, tool {toolDelay.TotalMilliseconds} ms, {thinkTime.TotalMilliseconds} ms between turns; flush interval {runtimeOptions.FlushInterval.TotalMilliseconds} ms, console poll {consoleOptions.PollInterval.TotalMilliseconds} ms; {stores.Description}");
 
-using var runtimeStore = new SqliteSupervisionStore(new SqliteConversationStoreOptions { DatabasePath = path, BusyTimeout = TimeSpan.FromSeconds(30) });
-using var consoleStore = new SqliteSupervisionStore(new SqliteConversationStoreOptions { DatabasePath = path, BusyTimeout = TimeSpan.FromSeconds(30) });
+var (runtimeStore, runtimeGuidance) = (stores.RuntimeFeed, stores.RuntimeGuidance);
+var (consoleStore, consoleGuidance) = (stores.ConsoleFeed, stores.ConsoleGuidance);
 var model = new ScriptedChatClient();
-await using var runtime = new SupervisedTestHost(runtimeStore, runtimeStore, model: model, options: runtimeOptions) { LookupGate = ct => Task.Delay(toolDelay, ct) };
+await using var runtime = new SupervisedTestHost(runtimeStore, runtimeGuidance, model: model, options: runtimeOptions) { LookupGate = ct => Task.Delay(toolDelay, ct) };
 
 // Every model call waits like a model, then calls the lookup tool or, after its result, answers.
 model.Fallback = _ => throw new InvalidOperationException("The script ran out.");
@@ -48,7 +48,7 @@ for (var i = 0; i < conversations * (seconds + 5) * 2; i++)
     });
 }
 
-await using var consoleSupervision = new SupervisionLayer(consoleStore, consoleStore, conversations: null, audit: null, approvals: null);
+await using var consoleSupervision = new SupervisionLayer(consoleStore, consoleGuidance, conversations: null, audit: null, approvals: null);
 await using var console = SupervisorConsole.Create(new SupervisorConsoleServices(consoleSupervision, null, null, TimeProvider.System), consoleOptions);
 await console.StartAsync(CancellationToken.None);
 using var http = new HttpClient { BaseAddress = console.Address, Timeout = Timeout.InfiniteTimeSpan };
@@ -118,11 +118,15 @@ for (var i = 0; i < sessions.Length; i++)
 
 latencies.Sort();
 Console.WriteLine($"Turns: {turns} finished, {failures} not; activity writes: {writes} ({(double)writes / Math.Max(1, turns + failures):F2} per turn), {latencies.Count} events streamed, {missing} not received; {runtime.Supervision.Publisher.Dropped} dropped by the publisher.");
+if (stores.WriteCapacityUnits() is { } capacity)
+{
+    Console.WriteLine($"DynamoDB write capacity of the feed: {capacity:F0} WCU ({capacity / Math.Max(1, writes):F1} per write, {capacity / Math.Max(1, turns + failures):F1} per turn; transactional writes count double).");
+}
+
 Console.WriteLine($"Event → visible in the page (SSE frame received): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):F0} ms");
 Console.WriteLine($"Wall {wall.TotalMilliseconds:F0} ms (turns {runWall.TotalMilliseconds:F0} ms), process CPU {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / wall.TotalMilliseconds * 100:F0} % of one core; runtime, console and {conversations} stream clients in one process); load average {LoadAverage()} at end.");
 await console.DisposeAsync();
-runtimeStore.Dispose();
-consoleStore.Dispose();
+await stores.DisposeAsync();
 Directory.Delete(folder, recursive: true);
 return missing == 0 && failures == 0 ? 0 : 1;
 
