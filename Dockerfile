@@ -25,6 +25,7 @@ COPY src/Integrations/AgentHost.Models.Offline/AgentHost.Models.Offline.csproj s
 COPY src/Integrations/AgentHost.Models.OpenAI/AgentHost.Models.OpenAI.csproj src/Integrations/AgentHost.Models.OpenAI/
 COPY src/Integrations/AgentHost.Storage.DynamoDb/AgentHost.Storage.DynamoDb.csproj src/Integrations/AgentHost.Storage.DynamoDb/
 COPY src/Integrations/AgentHost.Storage.Sqlite/AgentHost.Storage.Sqlite.csproj src/Integrations/AgentHost.Storage.Sqlite/
+COPY src/Integrations/AgentHost.Telemetry/AgentHost.Telemetry.csproj src/Integrations/AgentHost.Telemetry/
 COPY src/Applications/AgentHost.DevGateway/AgentHost.DevGateway.csproj src/Applications/AgentHost.DevGateway/
 COPY src/Applications/AgentHost.Hosting/AgentHost.Hosting.csproj src/Applications/AgentHost.Hosting/
 COPY src/Applications/AgentHost.Hosting.Generators/AgentHost.Hosting.Generators.csproj src/Applications/AgentHost.Hosting.Generators/

@@ -26,6 +26,7 @@ internal static class CliApplication
         root.Subcommands.Add(ApprovalsCommand.Create(global, context));
         root.Subcommands.Add(AuditCommand.Create(global, context));
         root.Subcommands.Add(SupervisorCommand.Create(global, context));
+        root.Subcommands.Add(FlowCommand.Create(context));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration

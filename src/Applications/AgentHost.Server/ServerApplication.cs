@@ -142,6 +142,7 @@ public static partial class ServerApplication
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Runtime.DrainTimeoutSeconds + 10));
         AgentHostLogging.Configure(builder.Logging, configuration, settings.Runtime, AgentHostKind.Server);
         var agent = builder.Services.AddAgentHost(settings, configuration, devGateway);
+        AgentHostTelemetrySetup.Configure(builder, agent);
         configureAgent?.Invoke(agent);
         builder.Services.AddAgentCoreRuntime(o =>
         {

@@ -162,7 +162,8 @@ public sealed partial class AgentRuntimeClient
             ContactId = source.ContactId,
             CustomerId = source.CustomerId,
             Attributes = source.Attributes is null ? null : new Dictionary<string, string>(source.Attributes, StringComparer.Ordinal),
-            TimeoutMs = call.SendsDeadline ? HostTimeoutMs(call.Remaining) : null,
+            TimeoutMs = source.TurnTimeout is { } turnTimeout ? Math.Max(1, (long)turnTimeout.TotalMilliseconds) : call.SendsDeadline ? HostTimeoutMs(call.Remaining) : null,
+            WaitMs = source.WaitFor is { } wait && !call.Stream ? Math.Max(1, Math.Min((long)wait.TotalMilliseconds, HostTimeoutMs(call.Remaining) ?? long.MaxValue)) : null,
         };
         var request = new HttpRequestMessage(HttpMethod.Post, Target.InvocationsUri)
         {

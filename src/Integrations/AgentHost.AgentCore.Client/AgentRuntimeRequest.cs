@@ -26,6 +26,20 @@ public sealed class AgentRuntimeRequest
     /// </summary>
     public DateTimeOffset? Deadline { get; init; }
 
+    /// <summary>
+    /// How long the host may keep the caller waiting (JSON calls only), sent as <c>waitMs</c> (never more than the time left
+    /// before <see cref="Deadline"/>, less <see cref="AgentRuntimeClientOptions.DeadlineReserve"/>). A turn that is not done by
+    /// then goes on in the host and the call returns a response with stop reason <c>running</c> (<c>InvocationStopReasons.Running</c>)
+    /// and no text; call again with the same <see cref="TurnId"/> and prompt to collect it. Default <see langword="null"/>: wait for the answer.
+    /// </summary>
+    public TimeSpan? WaitFor { get; init; }
+
+    /// <summary>
+    /// The turn's own time limit on the host, sent as <c>timeoutMs</c>, when it should outlive this call (with
+    /// <see cref="WaitFor"/>). Default <see langword="null"/>: the time left before <see cref="Deadline"/>, less the reserve.
+    /// </summary>
+    public TimeSpan? TurnTimeout { get; init; }
+
     /// <summary>The channel (<c>VOICE</c>, <c>CHAT</c>, <c>CLI</c>...). Optional.</summary>
     public string? Channel { get; init; }
 

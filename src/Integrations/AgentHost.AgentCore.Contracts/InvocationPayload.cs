@@ -44,4 +44,14 @@ public sealed class InvocationPayload
     /// <summary>The caller's remaining time budget in milliseconds; the turn stops with <c>deadline</c> when it runs out.</summary>
     [JsonPropertyName("timeoutMs")]
     public long? TimeoutMs { get; set; }
+
+    /// <summary>
+    /// How long the caller waits for the answer, in milliseconds (optional; JSON responses only). When it passes before the
+    /// turn ends, the host answers <c>202</c> with stop reason <see cref="InvocationStopReasons.Running"/> and the turn id, and
+    /// goes on with the turn in the background (bounded by <see cref="TimeoutMs"/> and graceful shutdown; <c>/ping</c> reports
+    /// <c>HealthyBusy</c> meanwhile). Send the same <see cref="TurnId"/> and prompt again to collect it: a running turn is
+    /// waited for again (up to the new <c>waitMs</c>), a finished one is returned.
+    /// </summary>
+    [JsonPropertyName("waitMs")]
+    public long? WaitMs { get; set; }
 }

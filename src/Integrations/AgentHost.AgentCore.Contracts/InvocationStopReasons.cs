@@ -33,6 +33,12 @@ public static class InvocationStopReasons
     /// <summary>A tool call waits for a human's approval; a later invocation resumes the turn. Reserved: not sent yet.</summary>
     public const string AwaitingApproval = "awaitingApproval";
 
+    /// <summary>
+    /// Not a stop: the turn goes on in the background after the caller's <see cref="InvocationPayload.WaitMs"/> passed (a
+    /// <c>202</c> answer with no text); send the same turn id again to collect it.
+    /// </summary>
+    public const string Running = "running";
+
     /// <summary>The model call failed (a JSON call answers 500 with an <see cref="ErrorResponse"/> instead).</summary>
     public const string Error = "error";
 }

@@ -12,6 +12,12 @@ public sealed class AgentCoreRuntimeOptions
     /// </summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The longest a turn may run in the background after its caller stopped waiting (<c>waitMs</c>), when the caller set no
+    /// <c>timeoutMs</c>; the turn is then cancelled and stored as <c>cancelled</c>. Default: 15 minutes.
+    /// </summary>
+    public TimeSpan DetachedTurnTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The maximum session id length accepted. Default: 256 (the AgentCore limit).</summary>
     public int MaxSessionIdLength { get; set; } = 256;
 

@@ -25,6 +25,8 @@ public static class AgentCoreRuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => new PingStatusTracker(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RuntimeReadiness>();
         services.TryAddSingleton<TurnDrain>();
+        services.TryAddSingleton<DetachedTurnRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DetachedTurnShutdown>());
         services.TryAddSingleton<InvocationHandler>();
         services.TryAddSingleton<AgentCoreRuntimeMarker>();
         return services;

@@ -47,7 +47,8 @@ internal sealed class InProcessAgentClient : IAgentClient
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         AgentHostLogging.Configure(builder.Logging, configuration, settings.Runtime, AgentHostKind.Cli, verbose);
-        builder.Services.AddAgentHost(settings, configuration, devGateway?.Endpoint);
+        var agent = builder.Services.AddAgentHost(settings, configuration, devGateway?.Endpoint);
+        AgentHostTelemetrySetup.Configure(builder, agent);
         var host = builder.Build();
         AgentHostStartup.BeginDiscovery(host.Services);
         await host.StartAsync(cancellationToken);

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Hooks;
 using AgentHost.Abstractions.Tools;
+using AgentHost.Core.Diagnostics;
 using AgentHost.Core.Tools;
 using Microsoft.Extensions.AI;
 
@@ -81,10 +83,16 @@ public sealed partial class AgentLoop
         ToolCallContext? context = null;
         ToolCallOutcome outcome;
         var entered = false;
+
+        // The execute_tool span encloses the hooks and the whole middleware chain (policy, approval, sanitisation) and the
+        // call itself, so the spans of the call (the MCP client's, HTTP) are its children; the wait for a concurrency slot is not in it.
+        Activity? activity = null;
         try
         {
             await gate.WaitAsync(turnToken);
             entered = true;
+            started = _time.GetTimestamp();
+            activity = ToolTelemetry.Start(call.Name, call.CallId, resumption is not null);
             var tool = await _tools.ResolveAsync(call.Name, turnToken);
             var calling = new ToolCallingContext(state.Invocation, state.Items, call.CallId, call.Name, tool, arguments);
             await _hooks.ToolCallingAsync(calling, turnToken);
@@ -152,6 +160,8 @@ public sealed partial class AgentLoop
             errorText,
             outcome.Flags.Count > 0 ? outcome.Flags : null,
             suspension?.Id ?? resumption?.Call.Suspension.Id);
+        ToolTelemetry.Finish(activity, state.Items, record, called.Result, duration);
+        activity?.Dispose();
         events.TryWrite(new ToolCallFinishedEvent(record));
         LogToolCallFinished(_logger, call.Name, status.ToWireName(), duration.TotalMilliseconds);
 

@@ -4,6 +4,7 @@ using AgentHost.Abstractions.Hooks;
 using AgentHost.Abstractions.Models;
 using AgentHost.Abstractions.Tools;
 using AgentHost.Core.Conversations;
+using AgentHost.Core.Diagnostics;
 using AgentHost.Core.Tools;
 using Microsoft.Extensions.AI;
 
@@ -45,6 +46,7 @@ public sealed partial class AgentLoop
         {
             failure = ex;
             stopReason = StopReason.Error;
+            TurnTelemetry.RecordLoopFailure(ex);
             errorMessage = ex.Message;
             LogTurnFailed(_logger, ex, request.Context.SessionId, ex.GetType().Name);
             events.TryWrite(new AgentErrorEvent(ex.Message, ex.GetType().Name));

@@ -67,10 +67,19 @@ public sealed partial class AgentLoop
         _hooks = new HookPipeline(hooks ?? [], _logger);
         _time = timeProvider ?? TimeProvider.System;
         _toolPipeline = ToolCallPipeline.Build(toolMiddleware?.ToArray() ?? [], InvokeToolAsync);
+        var metadata = chatClient.GetService<ChatClientMetadata>();
+        ProviderName = metadata?.ProviderName;
+        ModelId = string.IsNullOrWhiteSpace(options.Model.ModelId) ? metadata?.DefaultModelId : options.Model.ModelId;
     }
 
     /// <summary>The agent definition this loop runs.</summary>
     public AgentOptions Options => _options;
+
+    /// <summary>The model provider's name (<c>ChatClientMetadata.ProviderName</c>, e.g. <c>aws.bedrock</c>), for telemetry.</summary>
+    internal string? ProviderName { get; }
+
+    /// <summary>The model id the turns request, for telemetry.</summary>
+    internal string? ModelId { get; }
 
     /// <summary>
     /// Runs one turn and streams its events. The last event is always a <see cref="TurnFinishedEvent"/>.

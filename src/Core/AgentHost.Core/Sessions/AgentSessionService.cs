@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Agents;
 using AgentHost.Abstractions.Conversations;
 using AgentHost.Core.Agents;
+using AgentHost.Core.Diagnostics;
 using AgentHost.Core.Instructions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,7 @@ public sealed partial class AgentSessionService
     private static readonly TimeSpan StoreWriteTimeout = TimeSpan.FromSeconds(30);
     private readonly AgentLoop _loop;
     private readonly IConversationStore _store;
+    private readonly string _storeType;
     private readonly ITurnIdGenerator _turnIds;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -40,6 +43,7 @@ public sealed partial class AgentSessionService
         ArgumentNullException.ThrowIfNull(store);
         _loop = loop;
         _store = store;
+        _storeType = store.GetType().Name;
         _turnIds = turnIds ?? new GuidTurnIdGenerator();
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -84,6 +88,12 @@ public sealed partial class AgentSessionService
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Prompt);
         var turnId = string.IsNullOrWhiteSpace(request.TurnId) ? _turnIds.NewTurnId() : request.TurnId;
 
+        // The invoke_agent span: the turn's store operations, model calls and tool calls are its children. This is an async
+        // iterator, so the span is current only until the first yield; the steps after it name it as their parent explicitly.
+        var agentName = _loop.Options.Name;
+        var turnStarted = _time.GetTimestamp();
+        using var activity = TurnTelemetry.Start(agentName, _loop.ProviderName, _loop.ModelId, request.SessionId, turnId, request.Channel);
+
         // A retry of a turn that is still running here waits for it.
         var inFlightKey = request.SessionId + "\n" + turnId;
         Task<SessionTurnResult>? running;
@@ -95,6 +105,7 @@ public sealed partial class AgentSessionService
         if (running is not null)
         {
             var earlier = await running.WaitAsync(cancellationToken);
+            TurnTelemetry.Finish(activity, agentName, _loop.ProviderName, earlier.Outcome, replayed: true, _time.GetElapsedTime(turnStarted));
             foreach (var replay in Replay(earlier with { Replayed = true }))
             {
                 yield return replay;
@@ -104,9 +115,10 @@ public sealed partial class AgentSessionService
         }
 
         using var sessionLock = await _sessionLocks.AcquireAsync(request.SessionId, cancellationToken);
-        if (request.TurnId is not null && await _store.FindTurnAsync(request.SessionId, turnId, cancellationToken) is { } stored)
+        if (request.TurnId is not null && await FindTurnAsync(request.SessionId, turnId, cancellationToken) is { } stored)
         {
             LogReplayed(_logger, request.SessionId);
+            TurnTelemetry.Finish(activity, agentName, _loop.ProviderName, stored.Outcome, replayed: true, _time.GetElapsedTime(turnStarted));
             foreach (var replay in Replay(new SessionTurnResult(stored.SessionId, stored.TurnId, stored.Sequence, stored.Outcome, Replayed: true)))
             {
                 yield return replay;
@@ -123,7 +135,7 @@ public sealed partial class AgentSessionService
 
         try
         {
-            var snapshot = await PassFailureToWaitersAsync(completion, _store.LoadAsync(request.SessionId, _loop.Options.Window.MaxTurnsLoaded, cancellationToken));
+            var snapshot = await PassFailureToWaitersAsync(completion, LoadAsync(request.SessionId, _loop.Options.Window.MaxTurnsLoaded, cancellationToken), activity, turnStarted);
             var invocation = new InvocationContext
             {
                 SessionId = request.SessionId,
@@ -166,7 +178,14 @@ public sealed partial class AgentSessionService
                 turnResult = await _loop.RunAsync(turnRequest, cancellationToken);
             }
 
-            var result = await PassFailureToWaitersAsync(completion, StoreAsync(request, turnId, snapshot, turnResult!));
+            if (activity is not null)
+            {
+                // After the loop's events were yielded the caller's activity is current again: the append is the turn's child.
+                Activity.Current = activity;
+            }
+
+            var result = await PassFailureToWaitersAsync(completion, StoreAsync(request, turnId, snapshot, turnResult!), activity, turnStarted);
+            TurnTelemetry.Finish(activity, agentName, _loop.ProviderName, turnResult!.Outcome, replayed: false, _time.GetElapsedTime(turnStarted));
             completion.TrySetResult(result);
             yield return new SessionTurnFinishedEvent(result);
         }
@@ -181,7 +200,7 @@ public sealed partial class AgentSessionService
     }
 
     /// <summary>A retry waiting on this turn gets the same failure (e.g. a conflict), not a cancellation.</summary>
-    private static async Task<T> PassFailureToWaitersAsync<T>(TaskCompletionSource<SessionTurnResult> completion, Task<T> step)
+    private async Task<T> PassFailureToWaitersAsync<T>(TaskCompletionSource<SessionTurnResult> completion, Task<T> step, Activity? activity, long turnStarted)
     {
         try
         {
@@ -190,6 +209,7 @@ public sealed partial class AgentSessionService
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             completion.TrySetException(ex);
+            TurnTelemetry.Fail(activity, _loop.Options.Name, _loop.ProviderName, ex, _time.GetElapsedTime(turnStarted));
             throw;
         }
     }
@@ -208,7 +228,7 @@ public sealed partial class AgentSessionService
         using var timeout = new CancellationTokenSource(StoreWriteTimeout, _time);
         try
         {
-            var appended = await _store.AppendTurnAsync(record, metadata, timeout.Token);
+            var appended = await AppendTurnAsync(record, metadata, timeout.Token);
             var stored = appended.Turn;
             return new SessionTurnResult(stored.SessionId, stored.TurnId, stored.Sequence, stored.Outcome, appended.Outcome == AppendOutcome.Duplicate);
         }

@@ -17,19 +17,23 @@ namespace AgentHost.AgentCore.Runtime.Invocations;
 /// Handles <c>POST /invocations</c>: validates the request, runs the turn on the session, and answers with JSON or
 /// Server-Sent Events. Errors follow the official SDKs: 400 <c>Invalid JSON</c> with details, 400 for a missing prompt or
 /// session id, 413 for an oversized body, 409 when another writer stored a turn on the session first, 500 with a message;
-/// after streaming began, an error is one last <c>error</c> event.
+/// after streaming began, an error is one last <c>error</c> event. With <c>waitMs</c>, the turn runs detached from the request
+/// (<see cref="DetachedTurnRunner"/>) and a turn still running when the wait ends is answered with <c>202</c> and stop reason
+/// <c>running</c>.
 /// </summary>
 public sealed partial class InvocationHandler
 {
     private readonly AgentSessionService _sessions;
     private readonly AgentCoreRuntimeOptions _options;
     private readonly TurnDrain _drain;
+    private readonly DetachedTurnRunner? _detached;
     private readonly TimeProvider _time;
     private readonly ILogger<InvocationHandler> _logger;
 
     /// <summary>Creates the handler.</summary>
-    public InvocationHandler(AgentSessionService sessions, IOptions<AgentCoreRuntimeOptions> options, TurnDrain drain, ILogger<InvocationHandler> logger, TimeProvider? timeProvider = null)
+    public InvocationHandler(AgentSessionService sessions, IOptions<AgentCoreRuntimeOptions> options, TurnDrain drain, ILogger<InvocationHandler> logger, TimeProvider? timeProvider = null, DetachedTurnRunner? detached = null)
     {
+        _detached = detached;
         ArgumentNullException.ThrowIfNull(options);
         _sessions = sessions;
         _options = options.Value;
@@ -64,16 +68,37 @@ public sealed partial class InvocationHandler
         var request = BuildTurnRequest(context, payload!, sessionId);
         using var turnCts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _drain.Token);
         var stream = payload!.Stream == true || AcceptsEventStream(context.Request);
+        if (stream && payload.WaitMs is not null)
+        {
+            await BadRequest("Invalid waitMs", "\"waitMs\" applies to JSON responses only; a stream is read until its last event.").ExecuteAsync(context);
+            return;
+        }
+
         if (stream)
         {
             await new SseWriter(context.Response).RunAsync(_sessions.RunTurnStreamingAsync(request, turnCts.Token), ex => LogTurnFailed(_logger, ex, ex.GetType().Name));
             return;
         }
 
+        Task<SessionTurnResult>? finished = null;
+        if (payload.WaitMs is { } waitMs && _detached is not null)
+        {
+            finished = await _detached.RunAsync(request, TimeSpan.FromMilliseconds(waitMs), context.RequestAborted);
+            if (finished is null)
+            {
+                if (!context.RequestAborted.IsCancellationRequested)
+                {
+                    await JsonBodyResult.Create(InvocationMapper.ToRunningResponse(request), AgentCoreJsonContext.Default.InvocationResponse, StatusCodes.Status202Accepted).ExecuteAsync(context);
+                }
+
+                return;
+            }
+        }
+
         IResult response;
         try
         {
-            var result = await _sessions.RunTurnAsync(request, turnCts.Token);
+            var result = finished is not null ? await finished : await _sessions.RunTurnAsync(request, turnCts.Token);
             response = result.Outcome.StopReason == StopReason.Error
                 ? JsonBodyResult.Create(
                     new ErrorResponse { Error = result.Outcome.ErrorMessage ?? "The model call failed.", ErrorType = RuntimeErrorTypes.ModelError, Details = $"Turn {result.TurnId} of session {result.SessionId} was stored with stop reason 'error'." },
@@ -192,6 +217,11 @@ public sealed partial class InvocationHandler
             return BadRequest("Invalid sessionId", $"A session id has 1 to {_options.MaxSessionIdLength} printable characters.");
         }
 
+        if (payload.WaitMs is <= 0 or > MaxTimeoutMs)
+        {
+            return BadRequest("Invalid waitMs", $"\"waitMs\" must be a positive number of milliseconds, at most {MaxTimeoutMs} (one day).");
+        }
+
         if (payload.TimeoutMs is <= 0 or > MaxTimeoutMs)
         {
             return BadRequest("Invalid timeoutMs", $"\"timeoutMs\" must be a positive number of milliseconds, at most {MaxTimeoutMs} (one day).");
@@ -219,7 +249,7 @@ public sealed partial class InvocationHandler
         {
             SessionId = sessionId,
             Prompt = payload.Prompt!,
-            TurnId = string.IsNullOrWhiteSpace(payload.TurnId) ? null : payload.TurnId,
+            TurnId = !string.IsNullOrWhiteSpace(payload.TurnId) ? payload.TurnId : payload.WaitMs is null ? null : Guid.CreateVersion7().ToString("N"),
             Channel = payload.Channel,
             Language = payload.Language,
             ContactId = payload.ContactId,

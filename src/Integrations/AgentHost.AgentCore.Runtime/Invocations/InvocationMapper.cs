@@ -42,4 +42,20 @@ public static class InvocationMapper
             Error = outcome.ErrorMessage,
         };
     }
+
+    /// <summary>The <c>202</c> answer for a turn that goes on in the background: stop reason <c>running</c>, the turn id to collect it with, no text.</summary>
+    public static InvocationResponse ToRunningResponse(SessionTurnRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new InvocationResponse
+        {
+            SessionId = request.SessionId,
+            TurnId = request.TurnId!,
+            Text = string.Empty,
+            StopReason = InvocationStopReasons.Running,
+            ToolCalls = [],
+            Usage = new UsageSummary(),
+            Cycles = 0,
+        };
+    }
 }
