@@ -166,31 +166,6 @@ public sealed partial class DynamoDbSupervisionStore : IActivityFeed
             summaryPut.ExpressionAttributeValues = Values((":version", N(version)));
         }
 
-        if (stored.Count == 0)
-        {
-            try
-            {
-                var put = await _client.PutItemAsync(
-                    new PutItemRequest
-                    {
-                        TableName = TableName,
-                        Item = summary,
-                        ConditionExpression = summaryPut.ConditionExpression,
-                        ExpressionAttributeNames = summaryPut.ExpressionAttributeNames,
-                        ExpressionAttributeValues = summaryPut.ExpressionAttributeValues,
-                        ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                CountWrite(put.ConsumedCapacity?.CapacityUnits);
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
-
-            return true;
-        }
-
         var items = new List<TransactWriteItem> { new() { Put = summaryPut } };
         foreach (var chunk in Chunk(stored))
         {
@@ -204,7 +179,16 @@ public sealed partial class DynamoDbSupervisionStore : IActivityFeed
 
         try
         {
-            var written = await _client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL }, cancellationToken).ConfigureAwait(false);
+            // The token makes the SDK's own retries of this request idempotent (a retry after a lost response must not
+            // fail the version condition and make us store the batch twice). The SDK fills one in when it is unset; it is
+            // set here so that the guarantee does not rest on that.
+            var request = new TransactWriteItemsRequest
+            {
+                TransactItems = items,
+                ClientRequestToken = Guid.NewGuid().ToString("N"),
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            };
+            var written = await _client.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
             CountWrite(written.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0));
             return true;
         }

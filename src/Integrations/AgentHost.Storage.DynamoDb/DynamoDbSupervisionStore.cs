@@ -12,8 +12,9 @@ namespace AgentHost.Storage.DynamoDb;
 /// (one microVM per session on AgentCore) shares with the supervisor console and CLI. An append is one write: a
 /// TransactWriteItems of the session summary (condition: its <c>version</c> is the one the events were numbered from) and
 /// the batch's event chunk items (condition: new keys), so a batch is stored whole or not at all and two writers of one
-/// session cannot number events alike. Consuming guidance is a conditional UpdateItem (<c>attribute_not_exists(consumedAt)</c>).
-/// Every item expires after <see cref="DynamoDbSupervisionStoreOptions.Retention"/> (TTL). Thread-safe.
+/// session cannot number events alike; its client request token makes the SDK's retries of it idempotent. Consuming
+/// guidance is a conditional UpdateItem (<c>attribute_not_exists(consumedAt)</c>). Every item expires after
+/// <see cref="DynamoDbSupervisionStoreOptions.Retention"/> (TTL). Thread-safe.
 /// </summary>
 public sealed partial class DynamoDbSupervisionStore
 {

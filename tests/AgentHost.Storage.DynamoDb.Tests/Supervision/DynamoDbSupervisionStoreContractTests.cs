@@ -83,6 +83,29 @@ public sealed class DynamoDbSupervisionStoreContractTests(DynamoDbLocalFixture d
     }
 
     [Fact]
+    public async Task AppendAsync_ResponseLostAfterTheWriteApplied_SdkRetryStoresTheBatchOnceAsync()
+    {
+        var counter = new CountingHttpClientFactory();
+        var client = dynamo.CreateClient(counter);
+        _clients.Add(client);
+        var store = new DynamoDbSupervisionStore(client, _options!);
+        var failures = 0;
+        counter.Handler.FailAfterSend = operation => operation == "TransactWriteItems" && Interlocked.Increment(ref failures) == 1;
+        var at = new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
+        ActivityEvent Event() => new() { SessionId = "lost", Kind = ActivityKinds.Message, At = at };
+
+        var first = await store.AppendAsync("lost", [Event(), Event()], new LiveSessionUpdate { TurnsStarted = 1 }, TestContext.Current.CancellationToken);
+        var second = await store.AppendAsync("lost", [Event()], new LiveSessionUpdate(), TestContext.Current.CancellationToken);
+
+        Assert.True(counter.Handler.Operations["TransactWriteItems"] >= 3);
+        Assert.Equal([1L, 2L], first.Select(e => e.Sequence));
+        Assert.Equal(3, second.Single().Sequence);
+        Assert.Equal([1L, 2L, 3L], (await Feed.ReadAsync("lost", 0, 100, TestContext.Current.CancellationToken)).Select(e => e.Sequence));
+        var live = await Feed.GetSessionAsync("lost", TestContext.Current.CancellationToken);
+        Assert.Equal(1, live!.Turns);
+    }
+
+    [Fact]
     public void TableRequest_HasTheDocumentedKeysAndIndexes()
     {
         var request = DynamoDbSupervisionTableInitializer.BuildTableRequest("t-supervisor");
