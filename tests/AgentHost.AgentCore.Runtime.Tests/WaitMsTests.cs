@@ -148,6 +148,7 @@ public sealed class WaitMsTests
     [Theory]
     [InlineData("""{"prompt":"x","waitMs":0}""", "application/json")]
     [InlineData("""{"prompt":"x","waitMs":-5}""", "application/json")]
+    [InlineData("""{"prompt":"x","waitMs":86400001}""", "application/json")]
     [InlineData("""{"prompt":"x","waitMs":1000,"stream":true}""", "application/json")]
     [InlineData("""{"prompt":"x","waitMs":1000}""", "text/event-stream")]
     public async Task Invoke_InvalidWaitMs_Answers400WithAMessage(string body, string accept)

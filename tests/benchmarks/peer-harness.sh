@@ -1,4 +1,4 @@
-# peer-harness.sh — sourced by run-peer-comparison.sh and update-startup-profile.sh (not run on its own).
+# peer-harness.sh — sourced by run-peer-comparison.sh (not run on its own).
 #
 # install_peer_harness: installs Node 22 from the npm registry into $tools/node22 (the peer SDK declares node>=22) and copies
 # the Strands peer harness from $peer_src into $tools/strands-bench with its npm dependencies (the shared folder is

@@ -53,5 +53,6 @@ public sealed class InvocationPayload
     /// waited for again (up to the new <c>waitMs</c>), a finished one is returned.
     /// </summary>
     [JsonPropertyName("waitMs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? WaitMs { get; set; }
 }

@@ -143,14 +143,23 @@ public sealed partial class AgentCoreReferencesTests
         var table = variables["AGENTHOST_DYNAMODB_TABLE"];
         var policy = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("agentcore/policies/dynamodb-conversations.json")))!;
         var statements = policy["Statement"]!.AsArray();
-        var actions = statements.SelectMany(s => s!["Action"]!.AsArray().Select(a => a!.GetValue<string>())).ToHashSet(StringComparer.Ordinal);
+        var actions = statements.Where(s => s!["Effect"]!.GetValue<string>() == "Allow").SelectMany(s => s!["Action"]!.AsArray().Select(a => a!.GetValue<string>())).ToHashSet(StringComparer.Ordinal);
         var resources = statements.SelectMany(s => s!["Resource"]!.AsArray().Select(a => a!.GetValue<string>())).ToList();
 
         Assert.Contains($"arn:aws:dynamodb:*:*:table/{table}", resources);
         Assert.Contains($"arn:aws:dynamodb:*:*:table/{table}/index/*", resources);
 
+        // The control layer's tables (on by default) follow the conversation table's name; the audit table is append-only.
+        Assert.Contains($"arn:aws:dynamodb:*:*:table/{table}-control", resources);
+        Assert.Contains($"arn:aws:dynamodb:*:*:table/{table}-audit", resources);
+        var denials = statements.Where(s => s!["Effect"]!.GetValue<string>() == "Deny").ToList();
+        Assert.Contains(denials, d =>
+            d!["Resource"]!.AsArray().Any(r => r!.GetValue<string>() == $"arn:aws:dynamodb:*:*:table/{table}-audit") &&
+            d["Action"]!.AsArray().Select(a => a!.GetValue<string>()).ToHashSet().IsSupersetOf(["dynamodb:UpdateItem", "dynamodb:DeleteItem"]));
+
         // Table administration runs only with AGENTHOST_DYNAMODB_CREATE_TABLE (off in the runtime: the table is created by CI).
-        string[] administration = ["CreateTable", "UpdateTimeToLive", "UpdateContinuousBackups"];
+        // Scan serves only `agenthost audit verify` over a whole store, which auditors run with their own role (README, Control layer).
+        string[] administration = ["CreateTable", "UpdateTimeToLive", "UpdateContinuousBackups", "Scan"];
         Assert.False(variables.TryGetValue("AGENTHOST_DYNAMODB_CREATE_TABLE", out var create) && create is "true" or "1");
         var storeSources = Directory.EnumerateFiles(RepositoryPaths.Combine("src/Integrations/AgentHost.Storage.DynamoDb"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

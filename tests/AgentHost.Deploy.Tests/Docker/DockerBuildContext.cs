@@ -7,6 +7,8 @@ namespace AgentHost.Deploy.Tests.Docker;
 /// temp folder that stands for the stage's working directory (leaving out what <c>.dockerignore</c> excludes under
 /// <c>src/</c>: <c>bin</c>, <c>obj</c>, <c>node_modules</c>), then its <c>RUN</c> commands run there with <c>/app</c> mapped
 /// to a temp folder. A project the Dockerfile forgets to copy therefore fails the replay as it would fail the image build.
+/// Only the <c>dotnet</c> commands are replayed; the stage's package installation is checked against
+/// tests/setup/native-aot-toolchain.sh instead (DockerfileTests), which installs the same toolchain on this machine.
 /// </summary>
 internal static class DockerBuildContext
 {
@@ -34,6 +36,10 @@ internal static class DockerBuildContext
             }
         }
     }
+
+    /// <summary>The build stage's <c>dotnet</c> commands (restore, publish), rewritten as <see cref="Commands"/> does.</summary>
+    public static IReadOnlyList<string[]> DotnetCommands(DockerStage stage, string output, string? runtimeIdentifier = null) =>
+        [.. Commands(stage, output, runtimeIdentifier).Where(words => words.Length > 1 && words[0] == "dotnet")];
 
     /// <summary>
     /// The build stage's <c>RUN</c> commands as word lists, with <c>/app</c> replaced by <paramref name="output"/> and, when

@@ -74,23 +74,47 @@ public sealed class DockerfileTests
         var publish = DotnetCommand.Find(Build, "publish");
         Assert.Equal(Relative(PublishedProjectPath(publish.Project)), Relative(PublishedProjectPath(restore.Project)));
         Assert.Equal(publish.Option("--runtime"), restore.Option("--runtime"));
-        Assert.Contains("-p:PublishReadyToRun=true", restore.Words);
-        Assert.Contains("-p:PublishTrimmed=true", restore.Words);
+        Assert.Contains("-p:PublishAot=true", restore.Words);
     }
 
     [Fact]
-    public void Dockerfile_PublishCommand_PublishesTheServerSelfContainedTrimmedCompositeReadyToRunForLinuxArm64()
+    public void Dockerfile_PublishCommand_PublishesTheServerAsNativeAotForLinuxArm64()
     {
         var publish = DotnetCommand.Find(Build, "publish");
 
         Assert.Equal(RepositoryPaths.ServerProject, PublishedProjectPath(publish.Project));
         Assert.Equal("Release", publish.Option("--configuration"));
         Assert.Equal("linux-arm64", publish.Option("--runtime"));
-        Assert.Equal("true", publish.Option("--self-contained"));
         Assert.Equal("/app", publish.Option("--output"));
-        Assert.Contains("-p:PublishReadyToRun=true", publish.Words);
-        Assert.Contains("-p:PublishReadyToRunComposite=true", publish.Words);
-        Assert.Contains("-p:PublishTrimmed=true", publish.Words);
+        Assert.Equal(["-p:PublishAot=true"], publish.Words.Where(w => w.StartsWith("-p:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Dockerfile_BuildStage_InstallsTheNativeToolchainTheSetupScriptInstalls()
+    {
+        var install = Assert.Single(Build.Where("RUN"), r => r.Arguments.Contains("apt-get install", StringComparison.Ordinal));
+        Assert.True(
+            Build.Instructions.IndexOf(install) < Build.Instructions.IndexOf(Build.Where("RUN").First(r => r.Arguments.StartsWith("dotnet", StringComparison.Ordinal))),
+            "The toolchain must be installed before the first dotnet command.");
+        var installCommand = install.Arguments.Split("&&", StringSplitOptions.TrimEntries).Single(c => c.StartsWith("apt-get install", StringComparison.Ordinal));
+        var packages = installCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(2).Where(w => !w.StartsWith('-')).ToList();
+        Assert.Equal(["clang", "lld", "zlib1g-dev"], packages.Order(StringComparer.Ordinal));
+
+        // The setup script installs the same packages on this machine (plus llvm for llvm-objcopy, which the image gets
+        // with clang, and the arm64 cross-publish's sysroot and emulator).
+        var script = File.ReadAllText(RepositoryPaths.Combine("tests/setup/native-aot-toolchain.sh"));
+        foreach (var package in packages)
+        {
+            Assert.Contains($"missing+=({package})", script, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Dockerfile_BuildAndFinalStages_UseTheSameUbuntuRelease()
+    {
+        // The native executable links against the build image's glibc and runs on the final image's.
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/sdk:\$\{DOTNET_VERSION\}-noble$", Build.BaseImage);
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/runtime-deps:\$\{DOTNET_VERSION\}-noble-chiseled$", File_.Final.BaseImage);
     }
 
     [Fact]
@@ -98,13 +122,12 @@ public sealed class DockerfileTests
     {
         var publish = DotnetCommand.Find(Build, "publish");
         var script = File.ReadAllLines(RepositoryPaths.Combine("tests/benchmarks/run-peer-comparison.sh"));
-        var flagsLine = Assert.Single(script, l => l.Contains("r2r_flags=(-r ", StringComparison.Ordinal));
+        var flagsLine = Assert.Single(script, l => l.Contains("aot_flags=(-r ", StringComparison.Ordinal));
 
         var scriptWords = flagsLine.Split([' ', '(', ')', ';'], StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
             publish.Words.Where(w => w.StartsWith("-p:", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
             scriptWords.Where(w => w.StartsWith("-p:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        Assert.Contains("--self-contained", scriptWords);
     }
 
     [Fact]

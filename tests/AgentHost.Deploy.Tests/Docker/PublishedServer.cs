@@ -8,8 +8,9 @@ using System.Text.Json;
 namespace AgentHost.Deploy.Tests.Docker;
 
 /// <summary>
-/// The published server binary started as the image's entry point would start it, with the offline model and the built-in
-/// development gateway (no AWS): waits for a healthy /ping and sends invocations.
+/// The published server binary started as the image's entry point would start it (an arm64 binary on an x64 machine under
+/// qemu's user-mode emulation), by default with the offline model and the built-in development gateway (no AWS): waits for
+/// a healthy /ping and sends invocations.
 /// </summary>
 internal sealed class PublishedServer : IDisposable
 {
@@ -39,32 +40,56 @@ internal sealed class PublishedServer : IDisposable
         }
     }
 
-    public static PublishedServer Start(string entryPoint, string dataFolder)
+    /// <summary>The offline model and the built-in development gateway: a tool-calling turn with no AWS and no peer.</summary>
+    public static IReadOnlyDictionary<string, string> DevelopmentEnvironment { get; } = new Dictionary<string, string>
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo(entryPoint)
+        ["AGENTHOST_MODEL_PROVIDER"] = "offline",
+        ["AGENTHOST_DEVGATEWAY"] = "true",
+    };
+
+    /// <summary>
+    /// Starts <paramref name="publish"/>'s entry point in <paramref name="dataFolder"/> on a free port (or <paramref name="port"/>),
+    /// with <paramref name="environment"/> (default <see cref="DevelopmentEnvironment"/>) over a clean environment.
+    /// </summary>
+    public static PublishedServer Start(NativePublishOutput publish, string dataFolder, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
+    {
+        var listenPort = port ?? FreePort();
+        var emulated = ElfHeader.Machine(publish.EntryPoint) == ElfHeader.AArch64 && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.Arm64;
+        var start = new ProcessStartInfo(emulated ? Arm64Emulation.Emulator : publish.EntryPoint)
         {
             WorkingDirectory = dataFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("AGENTHOST_", StringComparison.Ordinal) || k.StartsWith("AGENTCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList())
+        if (emulated)
+        {
+            start.ArgumentList.Add(publish.EntryPoint);
+            foreach (var (key, value) in Arm64Emulation.Environment)
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("AGENTHOST_", StringComparison.Ordinal) || k.StartsWith("AGENTCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);
         }
 
-        start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["AGENTHOST_MODEL_PROVIDER"] = "offline";
-        start.Environment["AGENTHOST_DEVGATEWAY"] = "true";
+        start.Environment["PORT"] = listenPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["AGENTHOST_SQLITE_PATH"] = Path.Combine(dataFolder, "server.db");
         start.Environment["AGENTHOST_LOG_FORMAT"] = "json";
-        return new PublishedServer(Process.Start(start)!, port);
+        foreach (var (key, value) in environment ?? DevelopmentEnvironment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new PublishedServer(Process.Start(start)!, listenPort);
     }
 
     public async Task<JsonElement> WaitForHealthyAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 600; attempt++)
+        for (var attempt = 0; attempt < 1200; attempt++)
         {
             Assert.False(_process.HasExited, "The published server exited during start-up: " + Output);
             try
@@ -72,7 +97,11 @@ internal sealed class PublishedServer : IDisposable
                 using var response = await Http.GetAsync("/ping", cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+                    var ping = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+                    if (ping.GetProperty("status").GetString() is "Healthy" or "HealthyBusy")
+                    {
+                        return ping;
+                    }
                 }
             }
             catch (HttpRequestException)
@@ -83,7 +112,7 @@ internal sealed class PublishedServer : IDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException("The published server did not become healthy within 60 seconds: " + Output);
+        throw new TimeoutException("The published server did not become healthy within 120 seconds: " + Output);
     }
 
     public async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(string sessionId, string json, CancellationToken cancellationToken)
@@ -133,7 +162,7 @@ internal sealed class PublishedServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

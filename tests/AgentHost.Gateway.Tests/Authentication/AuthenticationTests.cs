@@ -73,6 +73,23 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task ToolCall_AfterSessionDropped404_OpensTheNewSessionsEventStreamAsync()
+    {
+        // A restored snapshot (AgentCore Runtime V2) or an expired gateway session: the change notices must follow the new session.
+        await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours());
+        await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)));
+        await host.WaitForToolsAsync(5);
+        await Poll.UntilAsync(() => server.EventStreams == 1, "the first session's event stream");
+
+        server.DropSessions();
+        await (await host.ResolveAsync("orders___get_order")).InvokeAsync(new AIFunctionArguments { ["orderId"] = "O-10" }, TestContext.Current.CancellationToken);
+
+        await Poll.UntilAsync(() => server.EventStreams == 2, "the re-initialised session's event stream");
+        Assert.Equal(2, server.Initializes);
+        Assert.Equal(1, server.ListCalls);
+    }
+
+    [Fact]
     public async Task ToolCall_WhenRetryAlsoFails_ReportsTheGatewayUnavailableAfterOneRetryAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace AgentHost.Benchmarks.Host;
 
 /// <summary>
-/// The C# twin of ../shared/peers/strands-ts/scripted-model.mjs (a test double: it lives here, never in src/). Per call, looks
+/// The C# twin of tests/benchmarks/strands-peer/scripted-model.mjs (a test double: it lives here, never in src/). Per call, looks
 /// at the LAST message:
 /// <list type="bullet">
 /// <item>Turn 2, when it carries a tool result: parse the first text of the result as JSON (the get_customer_profile result) and
