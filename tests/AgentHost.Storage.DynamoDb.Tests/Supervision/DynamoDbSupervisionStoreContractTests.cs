@@ -106,7 +106,7 @@ public sealed class DynamoDbSupervisionStoreContractTests(DynamoDbLocalFixture d
     }
 
     [Fact]
-    public void TableRequest_HasTheDocumentedKeysAndIndexes()
+    public void BuildTableRequest_SupervisionTable_HasTheDocumentedKeysAndIndexes()
     {
         var request = DynamoDbSupervisionTableInitializer.BuildTableRequest("t-supervisor");
 
