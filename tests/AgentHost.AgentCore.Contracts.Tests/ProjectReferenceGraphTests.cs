@@ -9,7 +9,7 @@ public sealed class ProjectReferenceGraphTests
     private static readonly string[] Forbidden = ["AgentHost.Hosting", "AgentHost.AgentCore.Runtime", "AgentHost.Core", "AgentHost.Server", "AgentHost.Storage.Sqlite", "AgentHost.Storage.DynamoDb"];
 
     [Fact]
-    public void Contracts_ReferencesNoProjectFrameworkOrPackage()
+    public void ContractsProject_References_NoProjectFrameworkOrPackage()
     {
         var csproj = ProjectGraph.Path("AgentHost.AgentCore.Contracts");
 
@@ -19,7 +19,7 @@ public sealed class ProjectReferenceGraphTests
     }
 
     [Fact]
-    public void Client_ReferencesOnlyContractsAndAws()
+    public void ClientProject_DirectReferences_AreOnlyContractsAndAws()
     {
         var csproj = ProjectGraph.Path("AgentHost.AgentCore.Client");
 
@@ -29,7 +29,7 @@ public sealed class ProjectReferenceGraphTests
     }
 
     [Fact]
-    public void Client_TransitivelyReachesNoHostingStoreCoreOrAspNet()
+    public void ClientProject_TransitiveReferences_ReachNoHostingStoreCoreOrAspNet()
     {
         var closure = ProjectGraph.Closure(ProjectGraph.Path("AgentHost.AgentCore.Client"));
 
@@ -41,7 +41,7 @@ public sealed class ProjectReferenceGraphTests
     }
 
     [Fact]
-    public void Cli_DoesNotReferenceTheRuntimeAssembly()
+    public void CliProject_References_ReachTheClientButNotTheRuntimeAssembly()
     {
         var csproj = ProjectGraph.Path("AgentHost.Cli");
 
@@ -50,7 +50,7 @@ public sealed class ProjectReferenceGraphTests
     }
 
     [Fact]
-    public void Runtime_ReferencesTheContracts()
+    public void RuntimeProject_References_IncludeTheContracts()
     {
         Assert.Contains("AgentHost.AgentCore.Contracts", ProjectGraph.ProjectReferences(ProjectGraph.Path("AgentHost.AgentCore.Runtime")).Select(ProjectGraph.Name));
     }

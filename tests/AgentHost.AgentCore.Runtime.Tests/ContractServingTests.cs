@@ -15,7 +15,7 @@ public sealed class ContractServingTests
 
     [Theory]
     [MemberData(nameof(BothWays))]
-    public async Task Ping_Get_AnswersTheStatus(bool routed)
+    public async Task Ping_Get_AnswersTheStatusAsync(bool routed)
     {
         await using var host = await RuntimeTestHost.StartAsync(routed: routed);
 
@@ -28,7 +28,7 @@ public sealed class ContractServingTests
 
     [Theory]
     [MemberData(nameof(BothWays))]
-    public async Task Paths_OtherCaseOrTrailingSlash_AreTheSameResource(bool routed)
+    public async Task Paths_OtherCaseOrTrailingSlash_AreTheSameResourceAsync(bool routed)
     {
         await using var host = await RuntimeTestHost.StartAsync(routed: routed);
         host.Model.ThenText("Hello.", 10, 2);
@@ -44,7 +44,7 @@ public sealed class ContractServingTests
 
     [Theory]
     [MemberData(nameof(BothWays))]
-    public async Task Invocation_Post_RunsTheTurn(bool routed)
+    public async Task Invocation_Post_RunsTheTurnAsync(bool routed)
     {
         await using var host = await RuntimeTestHost.StartAsync(routed: routed);
         host.Model.ThenText("Hello there.", 10, 2);
@@ -63,7 +63,7 @@ public sealed class ContractServingTests
     [InlineData(false, "GET", "/invocations", "POST")]
     [InlineData(true, "DELETE", "/invocations", "POST")]
     [InlineData(false, "DELETE", "/invocations", "POST")]
-    public async Task KnownPath_OtherMethod_Answers405WithAllow(bool routed, string method, string path, string allow)
+    public async Task KnownPath_OtherMethod_Answers405WithAllowAsync(bool routed, string method, string path, string allow)
     {
         await using var host = await RuntimeTestHost.StartAsync(routed: routed);
 
@@ -82,7 +82,7 @@ public sealed class ContractServingTests
 
     [Theory]
     [MemberData(nameof(BothWays))]
-    public async Task UnknownPath_Answers404(bool routed)
+    public async Task Get_UnknownPath_Answers404Async(bool routed)
     {
         await using var host = await RuntimeTestHost.StartAsync(routed: routed);
 
@@ -94,7 +94,7 @@ public sealed class ContractServingTests
     }
 
     [Fact]
-    public async Task UseAgentCoreRuntime_WithoutTheServices_SaysWhatIsMissing()
+    public async Task UseAgentCoreRuntime_WithoutTheServices_SaysWhatIsMissingAsync()
     {
         await using var app = WebApplication.CreateSlimBuilder().Build();
 

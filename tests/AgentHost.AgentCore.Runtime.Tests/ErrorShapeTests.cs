@@ -18,7 +18,7 @@ public sealed class ErrorShapeTests
     [InlineData("""{"prompt":"hi","timeoutMs":9223372036854775807}""", "Invalid timeoutMs")]
     [InlineData("""{"prompt":"hi"} trailing""", "Invalid JSON")]
     [InlineData("""{"prompt":"hi"}{"prompt":"again"}""", "Invalid JSON")]
-    public async Task Invoke_BadBody_Returns400WithErrorAndDetails(string body, string error)
+    public async Task Invoke_BadBody_Returns400WithErrorAndDetailsAsync(string body, string error)
     {
         await using var host = await RuntimeTestHost.StartAsync();
 
@@ -35,7 +35,7 @@ public sealed class ErrorShapeTests
     [InlineData("{oops", false, 0)]
     [InlineData("{oops", true, 0)]
     [InlineData("{oops", false, 100_000)]
-    public async Task Invoke_BadBodyReadWholeOrStreamed_Returns400Alike(string body, bool chunked, int padding)
+    public async Task Invoke_BadBodyReadWholeOrStreamed_Returns400AlikeAsync(string body, bool chunked, int padding)
     {
         // Small bodies with a Content-Length are read in one piece; chunked and large ones are streamed: same answer.
         await using var host = await RuntimeTestHost.StartAsync();
@@ -53,7 +53,7 @@ public sealed class ErrorShapeTests
     }
 
     [Fact]
-    public async Task Invoke_NoSessionIdAnywhere_Returns400NamingTheHeader()
+    public async Task Invoke_NoSessionIdAnywhere_Returns400NamingTheHeaderAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
 
@@ -64,7 +64,7 @@ public sealed class ErrorShapeTests
     }
 
     [Fact]
-    public async Task Invoke_SessionIdTooLong_Returns400()
+    public async Task Invoke_SessionIdTooLong_Returns400Async()
     {
         await using var host = await RuntimeTestHost.StartAsync();
 
@@ -76,7 +76,7 @@ public sealed class ErrorShapeTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Invoke_BodyOverTheLimit_Returns413(bool chunked)
+    public async Task Invoke_BodyOverTheLimit_Returns413Async(bool chunked)
     {
         await using var host = await RuntimeTestHost.StartAsync(configure: o => o.MaxRequestBodyBytes = 1024);
         var body = "{\"prompt\":\"" + new string('x', 4096) + "\"}";
@@ -94,7 +94,7 @@ public sealed class ErrorShapeTests
     }
 
     [Fact]
-    public async Task Invoke_ModelFails_Returns500WithTheMessage()
+    public async Task Invoke_ModelFails_Returns500WithTheMessageAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.ThenThrow(new HttpRequestException("bedrock refused the connection"));
@@ -106,7 +106,7 @@ public sealed class ErrorShapeTests
     }
 
     [Fact]
-    public async Task Invoke_StoreFails_Returns500WithTheMessageNeverEmpty()
+    public async Task Invoke_StoreFails_Returns500WithTheMessageNeverEmptyAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync(decorateStore: inner => new FailingStore(inner, new IOException("disk full")));
         host.Model.ThenText("ok");
@@ -118,7 +118,7 @@ public sealed class ErrorShapeTests
     }
 
     [Fact]
-    public async Task Invoke_AnotherWriterStoredFirst_Returns409Conflict()
+    public async Task Invoke_AnotherWriterStoredFirst_Returns409ConflictAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync(decorateStore: inner => new FailingStore(inner, new ConversationConflictException(RuntimeTestHost.SessionId, 1)));
         host.Model.ThenText("ok");
@@ -132,7 +132,7 @@ public sealed class ErrorShapeTests
     }
 
     [Fact]
-    public async Task Invoke_AnotherWriterStoredFirstWhileStreaming_EndsWithConflictErrorEvent()
+    public async Task Invoke_AnotherWriterStoredFirstWhileStreaming_EndsWithConflictErrorEventAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync(decorateStore: inner => new FailingStore(inner, new ConversationConflictException(RuntimeTestHost.SessionId, 1)));
         host.Model.ThenText("streamed words");

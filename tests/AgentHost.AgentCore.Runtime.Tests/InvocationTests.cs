@@ -9,7 +9,7 @@ namespace AgentHost.AgentCore.Runtime.Tests;
 public sealed class InvocationTests
 {
     [Fact]
-    public async Task Invoke_Json_ReturnsTheTurnSummary()
+    public async Task Invoke_Json_ReturnsTheTurnSummaryAsync()
     {
         var tool = TestTools.Create("get_customer_profile", (args, _) => new ValueTask<object?>("""{"name":"Alan Turing","tier":"gold"}"""));
         await using var host = await RuntimeTestHost.StartAsync([tool]);
@@ -41,7 +41,7 @@ public sealed class InvocationTests
     [Theory]
     [InlineData(100)]
     [InlineData(80_000)]
-    public async Task Invoke_SmallOrLargePrompt_ReachesTheModelWhole(int length)
+    public async Task Invoke_SmallOrLargePrompt_ReachesTheModelWholeAsync(int length)
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.ThenText("Noted.", 10, 2);
@@ -55,7 +55,7 @@ public sealed class InvocationTests
     }
 
     [Fact]
-    public async Task Invoke_SessionIdInBody_IsUsedWhenTheHeaderIsAbsent()
+    public async Task Invoke_SessionIdInBody_IsUsedWhenTheHeaderIsAbsentAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.ThenText("ok");
@@ -66,7 +66,7 @@ public sealed class InvocationTests
     }
 
     [Fact]
-    public async Task Invoke_SameSession_ContinuesTheConversation()
+    public async Task Invoke_SameSession_ContinuesTheConversationAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.ThenText("Nice to meet you, Ada.").Then(call =>
@@ -85,7 +85,7 @@ public sealed class InvocationTests
     }
 
     [Fact]
-    public async Task Invoke_DifferentSessions_AreIndependent()
+    public async Task Invoke_DifferentSessions_AreIndependentAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.ThenText("first").Then(call =>
@@ -101,7 +101,7 @@ public sealed class InvocationTests
     }
 
     [Fact]
-    public async Task Invoke_RetryWithSameTurnId_ReturnsStoredResultWithoutRunningAgain()
+    public async Task Invoke_RetryWithSameTurnId_ReturnsStoredResultWithoutRunningAgainAsync()
     {
         var runs = 0;
         var tool = TestTools.Create("create_ticket", (_, _) =>
@@ -126,7 +126,7 @@ public sealed class InvocationTests
     }
 
     [Fact]
-    public async Task Invoke_CustomHeadersAndPayloadFields_ReachTheInstructions()
+    public async Task Invoke_CustomHeadersAndPayloadFields_ReachTheInstructionsAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.Then(call =>

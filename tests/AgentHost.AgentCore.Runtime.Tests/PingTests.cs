@@ -9,7 +9,7 @@ public sealed class PingTests
     private static readonly long Start = new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
 
     [Fact]
-    public async Task Ping_AtStart_ReportsHealthyWithStartTime()
+    public async Task Ping_AtStart_ReportsHealthyWithStartTimeAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
 
@@ -19,7 +19,7 @@ public sealed class PingTests
     }
 
     [Fact]
-    public async Task Ping_PolledOverTime_KeepsTheTimeOfLastUpdate()
+    public async Task Ping_PolledOverTime_KeepsTheTimeOfLastUpdateAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
 
@@ -31,7 +31,7 @@ public sealed class PingTests
     }
 
     [Fact]
-    public async Task Ping_BackgroundWork_ReportsBusyThenHealthyStampingEachChange()
+    public async Task Ping_BackgroundWork_ReportsBusyThenHealthyStampingEachChangeAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         var tracker = host.App.Services.GetRequiredService<PingStatusTracker>();
@@ -53,7 +53,7 @@ public sealed class PingTests
     }
 
     [Fact]
-    public async Task Ping_DuringAnInvocation_StaysHealthy()
+    public async Task Ping_DuringAnInvocation_StaysHealthyAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         var release = new TaskCompletionSource();
@@ -73,7 +73,7 @@ public sealed class PingTests
     }
 
     [Fact]
-    public async Task Ping_WhileStarting_Answers503ThenHealthyOnceReady()
+    public async Task Ping_WhileStarting_Answers503ThenHealthyOnceReadyAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         var readiness = host.App.Services.GetRequiredService<RuntimeReadiness>();

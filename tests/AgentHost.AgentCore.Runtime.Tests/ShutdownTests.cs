@@ -6,7 +6,7 @@ namespace AgentHost.AgentCore.Runtime.Tests;
 public sealed class ShutdownTests
 {
     [Fact]
-    public async Task Shutdown_WithTurnInFlight_LetsTheTurnFinishAndStoresIt()
+    public async Task Shutdown_WithTurnInFlight_LetsTheTurnFinishAndStoresItAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         var called = new TaskCompletionSource();
@@ -32,7 +32,7 @@ public sealed class ShutdownTests
     }
 
     [Fact]
-    public async Task Shutdown_TurnOutlastsTheDrainPeriod_IsCancelledAndStoredConsistently()
+    public async Task Shutdown_TurnOutlastsTheDrainPeriod_IsCancelledAndStoredConsistentlyAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync(configure: o => o.DrainTimeout = TimeSpan.FromSeconds(5));
         var called = new TaskCompletionSource();

@@ -10,7 +10,7 @@ public sealed class StreamingTests
     [Theory]
     [InlineData("""{"prompt":"What tier is C-1042?"}""", "text/event-stream")]
     [InlineData("""{"prompt":"What tier is C-1042?","stream":true}""", "application/json")]
-    public async Task Invoke_StreamRequested_SendsMessageEventsThenDone(string body, string accept)
+    public async Task Invoke_StreamRequested_SendsMessageEventsThenDoneAsync(string body, string accept)
     {
         var tool = TestTools.Create("get_customer_profile", (_, _) => new ValueTask<object?>("gold"));
         await using var host = await RuntimeTestHost.StartAsync([tool]);
@@ -81,7 +81,7 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Invoke_ModelFailsWhileStreaming_EndsWithAnErrorEvent()
+    public async Task Invoke_ModelFailsWhileStreaming_EndsWithAnErrorEventAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.ThenThrow(new InvalidOperationException("model unavailable"));

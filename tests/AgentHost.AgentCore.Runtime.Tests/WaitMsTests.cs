@@ -11,7 +11,7 @@ namespace AgentHost.AgentCore.Runtime.Tests;
 public sealed class WaitMsTests
 {
     [Fact]
-    public async Task Invoke_TurnOutlastsTheWait_Answers202RunningGoesOnAndIsCollectedByItsTurnId()
+    public async Task Invoke_TurnOutlastsTheWait_Answers202RunningGoesOnAndIsCollectedByItsTurnIdAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         var release = new TaskCompletionSource();
@@ -49,7 +49,7 @@ public sealed class WaitMsTests
     }
 
     [Fact]
-    public async Task Invoke_TurnFinishesWithinTheWait_AnswersAsUsual()
+    public async Task Invoke_TurnFinishesWithinTheWait_AnswersAsUsualAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         host.Model.ThenText("Quick answer.");
@@ -64,7 +64,7 @@ public sealed class WaitMsTests
     }
 
     [Fact]
-    public async Task Invoke_CallerGoesAwayDuringTheWait_TheTurnGoesOnAndIsStoredComplete()
+    public async Task Invoke_CallerGoesAwayDuringTheWait_TheTurnGoesOnAndIsStoredCompleteAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         var release = new TaskCompletionSource();
@@ -96,7 +96,7 @@ public sealed class WaitMsTests
     }
 
     [Fact]
-    public async Task Invoke_NoTurnIdWithWaitMs_TheRunningAnswerCarriesOneToCollectWith()
+    public async Task Invoke_NoTurnIdWithWaitMs_TheRunningAnswerCarriesOneToCollectWithAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync();
         var release = new TaskCompletionSource();
@@ -121,7 +121,7 @@ public sealed class WaitMsTests
     }
 
     [Fact]
-    public async Task Shutdown_WithATurnInTheBackground_WaitsForItAndStoresItCancelledAfterTheDrain()
+    public async Task Shutdown_WithATurnInTheBackground_WaitsForItAndStoresItCancelledAfterTheDrainAsync()
     {
         await using var host = await RuntimeTestHost.StartAsync(configure: o => o.DrainTimeout = TimeSpan.FromSeconds(5));
         host.Model.ThenAsync(async (_, ct) =>
@@ -151,7 +151,7 @@ public sealed class WaitMsTests
     [InlineData("""{"prompt":"x","waitMs":86400001}""", "application/json")]
     [InlineData("""{"prompt":"x","waitMs":1000,"stream":true}""", "application/json")]
     [InlineData("""{"prompt":"x","waitMs":1000}""", "text/event-stream")]
-    public async Task Invoke_InvalidWaitMs_Answers400WithAMessage(string body, string accept)
+    public async Task Invoke_InvalidWaitMs_Answers400WithAMessageAsync(string body, string accept)
     {
         await using var host = await RuntimeTestHost.StartAsync();
 

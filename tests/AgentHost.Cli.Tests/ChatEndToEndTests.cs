@@ -6,7 +6,7 @@ namespace AgentHost.Cli.Tests;
 public sealed partial class ChatEndToEndTests
 {
     [Fact]
-    public async Task Chat_RedirectedConversation_CallsTheToolAndResumesAfterRestart()
+    public async Task Chat_RedirectedConversation_CallsTheToolAndResumesAfterRestartAsync()
     {
         using var cli = new CliProcess();
 
@@ -36,7 +36,7 @@ public sealed partial class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task Chat_SlashCommands_HelpToolsNewAndUnknown()
+    public async Task Chat_SlashCommands_HelpToolsNewAndUnknownAsync()
     {
         using var cli = new CliProcess();
 
@@ -51,7 +51,7 @@ public sealed partial class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task Chat_ResumeUnknownSession_SaysSoAndKeepsGoing()
+    public async Task Chat_ResumeUnknownSession_SaysSoAndKeepsGoingAsync()
     {
         using var cli = new CliProcess();
 
@@ -62,7 +62,7 @@ public sealed partial class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task Invoke_Json_PrintsTheInvocationResponseShape()
+    public async Task Invoke_Json_PrintsTheInvocationResponseShapeAsync()
     {
         using var cli = new CliProcess();
 
@@ -80,7 +80,7 @@ public sealed partial class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task Sessions_DeleteThenShow_ReportsTheSessionIsGone()
+    public async Task Sessions_DeleteThenShow_ReportsTheSessionIsGoneAsync()
     {
         using var cli = new CliProcess();
         await cli.RunAsync(string.Empty, "invoke", "hello", "--session", "cli-delete-me-000000000000000000000001");
@@ -95,7 +95,7 @@ public sealed partial class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task ConfigShow_InvalidSetting_ExitsWithUsageErrorAndPreciseMessage()
+    public async Task ConfigShow_InvalidSetting_ExitsWithUsageErrorAndPreciseMessageAsync()
     {
         using var cli = new CliProcess();
 
@@ -106,7 +106,7 @@ public sealed partial class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task ConfigShow_PrintsEffectiveValuesWithSources()
+    public async Task ConfigShow_ValidConfiguration_PrintsEffectiveValuesWithSourcesAsync()
     {
         using var cli = new CliProcess();
 
@@ -118,7 +118,7 @@ public sealed partial class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task ConfigShow_UnknownAgentHostVariable_PrintsAWarningToStandardErrorAndSucceeds()
+    public async Task ConfigShow_UnknownAgentHostVariable_PrintsAWarningToStandardErrorAndSucceedsAsync()
     {
         using var cli = new CliProcess();
         cli.Environment["AGENTHOST_MODLE_ID"] = "anthropic.claude";

@@ -10,7 +10,7 @@ namespace AgentHost.Cli.Tests;
 public sealed class ChatLoopTests
 {
     [Fact]
-    public async Task CancelRunningTurn_DuringATurn_CancelsOnlyTheTurnAndTheChatGoesOn()
+    public async Task CancelRunningTurn_DuringATurn_CancelsOnlyTheTurnAndTheChatGoesOnAsync()
     {
         var client = new BlockingClient();
         var input = new GatedReader("slow question", "/exit");

@@ -8,7 +8,7 @@ namespace AgentHost.Cli.Tests;
 public sealed partial class ControlCommandsTests
 {
     [Fact]
-    public async Task Withdrawal_NeedsApproval_RunsOnceAfterApproveAndTheAuditVerifies()
+    public async Task Withdrawal_NeedsApproval_RunsOnceAfterApproveAndTheAuditVerifiesAsync()
     {
         using var cli = new CliProcess();
 
@@ -71,7 +71,7 @@ public sealed partial class ControlCommandsTests
     }
 
     [Fact]
-    public async Task Policy_CheckAndExplain_NameTheLineAndTheDecidingRule()
+    public async Task Policy_CheckAndExplain_NameTheLineAndTheDecidingRuleAsync()
     {
         using var cli = new CliProcess();
         var broken = Path.Combine(cli.WorkingDirectory, "policy.json");

@@ -8,7 +8,7 @@ public sealed class FlowLintCommandTests
     private static string Flow(params string[] parts) => Path.Combine([RepositoryPaths.Root, .. parts]);
 
     [Fact]
-    public async Task FlowLint_ShippedFlows_PassesWithExitCode0()
+    public async Task FlowLint_ShippedFlows_PassesWithExitCode0Async()
     {
         using var cli = new CliProcess();
 
@@ -20,7 +20,7 @@ public sealed class FlowLintCommandTests
     }
 
     [Fact]
-    public async Task FlowLint_FlowWithASilentRejection_ReportsTheActionAndAHintWithExitCode1()
+    public async Task FlowLint_FlowWithASilentRejection_ReportsTheActionAndAHintWithExitCode1Async()
     {
         using var cli = new CliProcess();
         var broken = Flow("tests", "fixtures", "connect", "flows", "broken", "FL012__lex-initialization-data.json");
@@ -34,7 +34,7 @@ public sealed class FlowLintCommandTests
     }
 
     [Fact]
-    public async Task FlowLint_MissingFile_SaysSoWithExitCode2()
+    public async Task FlowLint_MissingFile_SaysSoWithExitCode2Async()
     {
         using var cli = new CliProcess();
 

@@ -16,7 +16,7 @@ public sealed class EndToEndContactTests(PublishedBootstrap published, ContactSt
     private const string QueueArn = "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555/queue/66666666-7777-8888-9999-000000000000";
 
     [Fact]
-    public async Task Contact_ThreeTurnsOverLex_AnswersEachWithTheRealRuntimeAndEscalatesWhenAskedForAPerson()
+    public async Task Contact_ThreeTurnsOverLex_AnswersEachWithTheRealRuntimeAndEscalatesWhenAskedForAPersonAsync()
     {
         await using var lambda = await BridgeHarness.StartAsync(published, new() { ["AGENTHOST_CONNECT_ESCALATION_QUEUE"] = QueueArn }, sharedPlane: stack.DataPlane);
         var contact = Guid.NewGuid().ToString();
@@ -45,7 +45,7 @@ public sealed class EndToEndContactTests(PublishedBootstrap published, ContactSt
     }
 
     [Fact]
-    public async Task Contact_ConnectDeliversTheSameEventThreeTimes_RunsOneTurnWithOneToolCall()
+    public async Task Contact_ConnectDeliversTheSameEventThreeTimes_RunsOneTurnWithOneToolCallAsync()
     {
         const string tool = "portfolio___get_portfolio";
         var contact = Guid.NewGuid().ToString();
@@ -81,7 +81,7 @@ public sealed class EndToEndContactTests(PublishedBootstrap published, ContactSt
     }
 
     [Fact]
-    public async Task Contact_TurnSlowerThanTheBudget_AnswersTheFillerNowAndTheAnswerWithTheNextEvent()
+    public async Task Contact_TurnSlowerThanTheBudget_AnswersTheFillerNowAndTheAnswerWithTheNextEventAsync()
     {
         const string tool = "trading___get_trade_blotter";
         await using var lambda = await BridgeHarness.StartAsync(published, new() { ["AGENTHOST_CONNECT_LEX_BUDGET_MS"] = "3000", ["AGENTHOST_CONNECT_SAFETY_MARGIN_MS"] = "500" }, sharedPlane: stack.DataPlane);
@@ -109,7 +109,7 @@ public sealed class EndToEndContactTests(PublishedBootstrap published, ContactSt
     }
 
     [Fact]
-    public async Task Contact_RuntimeDown_AnswersTheFallbackAndEscalates()
+    public async Task Contact_RuntimeDown_AnswersTheFallbackAndEscalatesAsync()
     {
         await using var plane = await FakeAgentCoreDataPlane.StartAsync();
         plane.RuntimeHost = new Uri("http://127.0.0.1:9");
@@ -123,7 +123,7 @@ public sealed class EndToEndContactTests(PublishedBootstrap published, ContactSt
     }
 
     [Fact]
-    public async Task Contact_FlowEventWithTheWords_AnswersWithAStringMapFromTheRuntime()
+    public async Task Contact_FlowEventWithTheWords_AnswersWithAStringMapFromTheRuntimeAsync()
     {
         await using var lambda = await BridgeHarness.StartAsync(published, sharedPlane: stack.DataPlane);
         var flowEvent = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "connect", "events", "synthetic__chat-invoke-lambda-event.json")))!;

@@ -23,7 +23,7 @@ public sealed class LambdaRuntimeTests(PublishedBootstrap published)
     }
 
     [Fact]
-    public async Task Bootstrap_WithoutRuntimeArn_ReportsInitErrorAndExits()
+    public async Task Bootstrap_WithoutRuntimeArn_ReportsInitErrorAndExitsAsync()
     {
         await using var lambda = await RuntimeApiEmulator.StartAsync();
         await using var bootstrap = BootstrapProcess.Start(published.Path, new Dictionary<string, string?> { ["AWS_LAMBDA_RUNTIME_API"] = lambda.Address, ["AWS_REGION"] = "us-east-1" });
@@ -41,7 +41,7 @@ public sealed class LambdaRuntimeTests(PublishedBootstrap published)
 
     [Theory]
     [MemberData(nameof(Events))]
-    public async Task Bootstrap_FixtureEvent_AnswersInTheCallersFormatThroughASignedInvokeAgentRuntime(string fixture)
+    public async Task Bootstrap_FixtureEvent_AnswersInTheCallersFormatThroughASignedInvokeAgentRuntimeAsync(string fixture)
     {
         await using var harness = await BridgeHarness.StartAsync(published);
         harness.DataPlane.Handler = call => Task.FromResult((200, BridgeHarness.Completed(call, "Hello from the agent."), (string?)null));
@@ -78,7 +78,7 @@ public sealed class LambdaRuntimeTests(PublishedBootstrap published)
     [InlineData("[]")]
     [InlineData("{\"unexpected\":true}")]
     [InlineData("")]
-    public async Task Bootstrap_MalformedOrUnknownEvent_AnswersEscalateNotAnError(string body)
+    public async Task Bootstrap_MalformedOrUnknownEvent_AnswersEscalateNotAnErrorAsync(string body)
     {
         await using var harness = await BridgeHarness.StartAsync(published);
 
@@ -90,7 +90,7 @@ public sealed class LambdaRuntimeTests(PublishedBootstrap published)
     }
 
     [Fact]
-    public async Task Bootstrap_Invocation_LogsJsonLinesWithRequestAndTraceIdsButNoWords()
+    public async Task Bootstrap_Invocation_LogsJsonLinesWithRequestAndTraceIdsButNoWordsAsync()
     {
         await using var harness = await BridgeHarness.StartAsync(published);
         harness.DataPlane.Handler = call => Task.FromResult((200, BridgeHarness.Completed(call, "Your secret balance is 42."), (string?)null));
@@ -108,7 +108,7 @@ public sealed class LambdaRuntimeTests(PublishedBootstrap published)
     }
 
     [Fact]
-    public async Task Bootstrap_RuntimeUnreachable_AnswersTheFallbackAndEscalates()
+    public async Task Bootstrap_RuntimeUnreachable_AnswersTheFallbackAndEscalatesAsync()
     {
         await using var harness = await BridgeHarness.StartAsync(published, endpoint: new Uri("http://127.0.0.1:9"));
 
@@ -123,7 +123,7 @@ public sealed class LambdaRuntimeTests(PublishedBootstrap published)
     [InlineData(429, "ThrottlingException", "throttled")]
     [InlineData(500, "InternalServerException", "failed")]
     [InlineData(403, "AccessDeniedException", "rejected")]
-    public async Task Bootstrap_RuntimeAnswersAnError_AnswersTheFallbackAndEscalates(int status, string errorType, string summary)
+    public async Task Bootstrap_RuntimeAnswersAnError_AnswersTheFallbackAndEscalatesAsync(int status, string errorType, string summary)
     {
         await using var harness = await BridgeHarness.StartAsync(published, new() { ["AGENTHOST_CONNECT_LEX_BUDGET_MS"] = "3000" });
         harness.DataPlane.Handler = _ => Task.FromResult((status, $$"""{"message":"{{errorType}} from the fake"}""", (string?)errorType));

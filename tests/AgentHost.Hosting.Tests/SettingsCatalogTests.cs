@@ -13,7 +13,7 @@ public sealed class SettingsCatalogTests : IDisposable
     public static TheoryData<string> Aliases() => [.. EnvironmentAliases.Map.Keys];
 
     [Fact]
-    public void All_DeclaresEveryBoundSetting()
+    public void All_Catalog_DeclaresEveryBoundSetting()
     {
         Assert.Equal(66, AgentHostSettingsCatalog.All.Count);
         Assert.Equal(AgentHostSettingsCatalog.All.Count, AgentHostSettingsCatalog.All.Select(s => s.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count());
@@ -81,7 +81,7 @@ public sealed class SettingsCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Render_ListsEveryDeclaredKeyAndRedactsEverySecret()
+    public void Render_EffectiveConfiguration_ListsEveryDeclaredKeyAndRedactsEverySecret()
     {
         var overrides = AgentHostSettingsCatalog.All.Where(s => s.Secret).ToDictionary(s => s.Key, s => (string?)"s3cr3t-value");
         var configuration = AgentHostConfiguration.Build(overrides, environment: new Dictionary<string, string>());

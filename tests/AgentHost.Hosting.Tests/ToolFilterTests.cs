@@ -23,7 +23,7 @@ public sealed class ToolFilterTests
     [InlineData("", "*___update_*,trading___*", 6)]
     [InlineData("*", "*", 0)]
     [InlineData("portfolio___get_?ortfolio", "", 1)]
-    public async Task GetTools_AllowAndDenyGlobs_FilterTheCatalog(string allow, string deny, int expected)
+    public async Task GetTools_AllowAndDenyGlobs_FilterTheCatalogAsync(string allow, string deny, int expected)
     {
         var provider = Filtered(allow, deny);
 
@@ -33,7 +33,7 @@ public sealed class ToolFilterTests
     }
 
     [Fact]
-    public async Task Resolve_DeniedTool_IsNotCallableEvenIfTheModelAsks()
+    public async Task Resolve_DeniedTool_IsNotCallableEvenIfTheModelAsksAsync()
     {
         var provider = Filtered("", "crm___update_*");
 
@@ -42,7 +42,7 @@ public sealed class ToolFilterTests
     }
 
     [Fact]
-    public async Task Filter_GatewayNameOfAShortenedTool_AlsoMatches()
+    public async Task Filter_GatewayNameOfAShortenedTool_AlsoMatchesAsync()
     {
         var tool = TestTools.Create(
             "very_long_target_name___tool_9f3a",

@@ -7,7 +7,7 @@ namespace AgentHost.Models.OpenAI.Tests;
 public sealed class ChatEndToEndTests
 {
     [Fact]
-    public async Task Chat_OpenAIBaseUrlSet_AutoPicksTheEndpointCallsAGatewayToolAndAnswers()
+    public async Task Chat_OpenAIBaseUrlSet_AutoPicksTheEndpointCallsAGatewayToolAndAnswersAsync()
     {
         await using var server = await FakeOpenAIServer.StartAsync();
         server.Fallback = body =>
@@ -31,7 +31,7 @@ public sealed class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task Chat_ModelCannotCallTools_TheTurnEndsWithAClearErrorAndTheChatGoesOn()
+    public async Task Chat_ModelCannotCallTools_TheTurnEndsWithAClearErrorAndTheChatGoesOnAsync()
     {
         await using var server = await FakeOpenAIServer.StartAsync();
         server.Fallback = _ => async ctx =>
@@ -47,7 +47,7 @@ public sealed class ChatEndToEndTests
     }
 
     [Fact]
-    public async Task Invoke_OpenAIProviderWithoutModel_ExitsWithAConfigurationError()
+    public async Task Invoke_OpenAIProviderWithoutModel_ExitsWithAConfigurationErrorAsync()
     {
         await using var server = await FakeOpenAIServer.StartAsync();
 

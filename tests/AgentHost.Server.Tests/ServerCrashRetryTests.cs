@@ -32,7 +32,7 @@ public sealed class ServerCrashRetryTests : IAsyncDisposable
     private string ControlDatabase => Path.Combine(_folder, "server.control.db");
 
     [Fact]
-    public async Task Server_KilledWhileAnApprovedWithdrawalRuns_RetryOfTheSameTurnDoesNotRunItAgainAndFlagsIt()
+    public async Task Server_KilledWhileAnApprovedWithdrawalRuns_RetryOfTheSameTurnDoesNotRunItAgainAndFlagsItAsync()
     {
         var ct = TestContext.Current.CancellationToken;
         _gateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { Port = 0, ResponseDelay = TimeSpan.FromSeconds(8), CallLogPath = CallLog }, ct);

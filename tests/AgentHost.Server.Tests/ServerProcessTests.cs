@@ -14,7 +14,7 @@ public sealed class ServerProcessTests : IDisposable
     public ServerProcessTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
-    public async Task Server_StartedLikeTheContainer_AnswersPingAndInvocationsAndStopsCleanlyOnSigterm()
+    public async Task Server_StartedLikeTheContainer_AnswersPingAndInvocationsAndStopsCleanlyOnSigtermAsync()
     {
         var port = FreePort();
         using var process = Start(port, new() { ["AGENTHOST_DEVGATEWAY"] = "true" });
@@ -54,7 +54,7 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_StoreUnusableAtStartup_BecomesHealthyLogsTheCheckAndFailsTurnsClearly()
+    public async Task Server_StoreUnusableAtStartup_BecomesHealthyLogsTheCheckAndFailsTurnsClearlyAsync()
     {
         // A file where the database folder should be: the store cannot create its database.
         var blocker = Path.Combine(_folder, "not-a-folder");
@@ -87,7 +87,7 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_InvalidConfiguration_ExitsWithCode2AndAPreciseMessage()
+    public async Task Server_InvalidConfiguration_ExitsWithCode2AndAPreciseMessageAsync()
     {
         using var process = Start(FreePort(), new() { ["AGENTHOST_AGENT__LIMITS__MAXCYCLES"] = "0" });
         var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -98,7 +98,7 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_UnknownAgentHostVariableInTheEnvironment_StartsAndLogsAWarningNamingIt()
+    public async Task Server_UnknownAgentHostVariableInTheEnvironment_StartsAndLogsAWarningNamingItAsync()
     {
         // The peer benchmark's own variable reaches the host through the benchmark's environment; a typo gets a suggestion.
         var port = FreePort();
@@ -127,7 +127,7 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_InvalidValueBesideAnUnknownVariable_StillExitsWithCode2NamingTheKey()
+    public async Task Server_InvalidValueBesideAnUnknownVariable_StillExitsWithCode2NamingTheKeyAsync()
     {
         using var process = Start(FreePort(), new() { ["AGENTHOST_STRANDS_PEER_SOURCE"] = "/opt/peer", ["AGENTHOST_LOG_FORMAT"] = "xml" });
         var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -138,7 +138,7 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_PortAlreadyInUse_ExitsWithCode3AndSaysWhichAddress()
+    public async Task Server_PortAlreadyInUse_ExitsWithCode3AndSaysWhichAddressAsync()
     {
         using var taken = new TcpListener(IPAddress.Any, 0);
         taken.Start();

@@ -40,7 +40,7 @@ public sealed class RedactionTests
     }
 
     [Fact]
-    public void RedactedException_KeepsTypeAndStackAndRedactsMessagesOfTheChain()
+    public void RedactedExceptionCreate_ExceptionChainWithSecrets_KeepsTypeAndStackAndRedactsMessagesOfTheChain()
     {
         Exception original;
         try

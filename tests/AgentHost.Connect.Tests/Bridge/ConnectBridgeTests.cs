@@ -17,7 +17,7 @@ public sealed class ConnectBridgeTests
 
     [Theory]
     [MemberData(nameof(LexEvents))]
-    public async Task HandleAsync_LexFixture_AnswersInLexFormatAndContinuesTheConversation(string name)
+    public async Task HandleAsync_LexFixture_AnswersInLexFormatAndContinuesTheConversationAsync(string name)
     {
         var invoker = FakeInvoker.Answering("Order A-1001 shipped yesterday.");
         var reply = await HandleAsync(invoker, File.ReadAllBytes(ConnectFixtures.Folder("lex", name)));
@@ -36,7 +36,7 @@ public sealed class ConnectBridgeTests
 
     [Theory]
     [MemberData(nameof(FlowEvents))]
-    public async Task HandleAsync_ContactFlowFixture_AnswersWithAFlatStringMapUnder32Kb(string name)
+    public async Task HandleAsync_ContactFlowFixture_AnswersWithAFlatStringMapUnder32KbAsync(string name)
     {
         var bytes = File.ReadAllBytes(ConnectFixtures.Folder("connect", "events", name));
         var reply = await HandleBytesAsync(FakeInvoker.Answering("Hello, how can I help?"), bytes);
@@ -49,7 +49,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_ChatFlowEventWithUtterance_SendsTheWordsChannelLanguageAndContactAttributes()
+    public async Task HandleAsync_ChatFlowEventWithUtterance_SendsTheWordsChannelLanguageAndContactAttributesAsync()
     {
         var invoker = FakeInvoker.Answering("It arrives Friday.");
         var reply = Json.Parse(await HandleBytesAsync(invoker, File.ReadAllBytes(ConnectFixtures.Folder("connect", "events", "synthetic__chat-invoke-lambda-event.json"))));
@@ -66,7 +66,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_VoiceFlowEvent_MasksTheCustomerEndpoint()
+    public async Task HandleAsync_VoiceFlowEvent_MasksTheCustomerEndpointAsync()
     {
         var invoker = FakeInvoker.Answering("Hi.");
         await HandleBytesAsync(invoker, FlowEvent(parameters: new() { ["Utterance"] = "hello" }));
@@ -77,7 +77,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_RetriedEvent_SendsTheSameTurnIdAndANewUtteranceANewOne()
+    public async Task HandleAsync_RetriedEvent_SendsTheSameTurnIdAndANewUtteranceANewOneAsync()
     {
         var invoker = FakeInvoker.Answering("Sure.");
         var first = LexEvent("check my balance", turn: 2);
@@ -92,7 +92,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_EscalationToolCalled_ClosesWithEscalateSummaryQueueAndSession()
+    public async Task HandleAsync_EscalationToolCalled_ClosesWithEscalateSummaryQueueAndSessionAsync()
     {
         var input = JsonDocument.Parse("""{"reason":"customer wants a human","priority":"high"}""").RootElement.Clone();
         var invoker = FakeInvoker.Answering("Let me connect you with an agent.", new AgentToolCall("escalation___escalate_to_human", "success", input));
@@ -114,7 +114,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_FailedEscalationTool_DoesNotEscalate()
+    public async Task HandleAsync_FailedEscalationTool_DoesNotEscalateAsync()
     {
         var invoker = FakeInvoker.Answering("I could not reach the team.", new AgentToolCall("escalation___escalate_to_human", "error", null));
 
@@ -128,7 +128,7 @@ public sealed class ConnectBridgeTests
     [InlineData(AgentTurnFailure.Throttled)]
     [InlineData(AgentTurnFailure.ServerError)]
     [InlineData(AgentTurnFailure.Rejected)]
-    public async Task HandleAsync_RuntimeFails_AnswersTheFallbackAndEscalates(AgentTurnFailure failure)
+    public async Task HandleAsync_RuntimeFails_AnswersTheFallbackAndEscalatesAsync(AgentTurnFailure failure)
     {
         var options = new ConnectBridgeOptions();
         var invoker = new FakeInvoker(_ => AgentTurnOutcome.Failed(failure, "test"));
@@ -142,7 +142,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_TurnStillRunning_AnswersTheFillerAndKeepsThePendingTurn()
+    public async Task HandleAsync_TurnStillRunning_AnswersTheFillerAndKeepsThePendingTurnAsync()
     {
         var options = new ConnectBridgeOptions();
         var invoker = new FakeInvoker(_ => AgentTurnOutcome.Running());
@@ -158,7 +158,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_PendingTurnStillRunningAfterTheLastFiller_EscalatesAndDropsThePendingTurn()
+    public async Task HandleAsync_PendingTurnStillRunningAfterTheLastFiller_EscalatesAndDropsThePendingTurnAsync()
     {
         var options = new ConnectBridgeOptions { MaxFillers = 3 };
         var invoker = new FakeInvoker(_ => AgentTurnOutcome.Running());
@@ -175,7 +175,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_NextEventAfterFiller_CollectsThePendingTurnFirstThenRunsTheNewWords()
+    public async Task HandleAsync_NextEventAfterFiller_CollectsThePendingTurnFirstThenRunsTheNewWordsAsync()
     {
         var invoker = new FakeInvoker(call => call.Prompt == "run the big report"
             ? AgentTurnOutcome.Completed("The report is ready.", "endTurn", [], replayed: true)
@@ -195,7 +195,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_PendingTurnStillRunning_AnswersTheFillerAgainWithoutSendingNewWords()
+    public async Task HandleAsync_PendingTurnStillRunning_AnswersTheFillerAgainWithoutSendingNewWordsAsync()
     {
         var invoker = new FakeInvoker(_ => AgentTurnOutcome.Running());
 
@@ -207,7 +207,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_EmptyTranscript_AsksAgainWithoutCallingTheRuntime()
+    public async Task HandleAsync_EmptyTranscript_AsksAgainWithoutCallingTheRuntimeAsync()
     {
         var options = new ConnectBridgeOptions();
         var invoker = FakeInvoker.Answering("unused");
@@ -219,7 +219,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_VoiceAnswerWithMarkdown_IsSpokenTextAndChatKeepsIt()
+    public async Task HandleAsync_VoiceAnswerWithMarkdown_IsSpokenTextAndChatKeepsItAsync()
     {
         var invoker = FakeInvoker.Answering("**Balance**: $1,200 <b>today</b>");
 
@@ -231,7 +231,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_UnknownEvent_AnswersAStringMapWithEscalate()
+    public async Task HandleAsync_UnknownEvent_AnswersAStringMapWithEscalateAsync()
     {
         var reply = Json.Parse(await HandleBytesAsync(FakeInvoker.Answering("unused"), "{\"hello\":1}"u8.ToArray()));
 
@@ -240,7 +240,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_LexEventWithoutAnyContactOrSessionId_AnswersLexCloseWithEscalate()
+    public async Task HandleAsync_LexEventWithoutAnyContactOrSessionId_AnswersLexCloseWithEscalateAsync()
     {
         var json = """{"invocationSource":"FulfillmentCodeHook","inputTranscript":"hi","inputMode":"Text","sessionState":{"sessionAttributes":{}}}""";
         var invoker = FakeInvoker.Answering("unused");
@@ -253,7 +253,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_InvokerThrows_StillAnswersWithEscalate()
+    public async Task HandleAsync_InvokerThrows_StillAnswersWithEscalateAsync()
     {
         var invoker = new FakeInvoker(_ => throw new InvalidOperationException("boom"));
 
@@ -263,7 +263,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_LexEvent_KeepsForeignSessionAttributesAndPassesThemToTheAgent()
+    public async Task HandleAsync_LexEvent_KeepsForeignSessionAttributesAndPassesThemToTheAgentAsync()
     {
         var invoker = FakeInvoker.Answering("ok");
 
@@ -287,7 +287,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_FlowEventWithBudgetParameter_WaitsForThatLong()
+    public async Task HandleAsync_FlowEventWithBudgetParameter_WaitsForThatLongAsync()
     {
         var invoker = FakeInvoker.Answering("ok");
         var options = new ConnectBridgeOptions { SafetyMargin = TimeSpan.FromSeconds(1) };
@@ -298,7 +298,7 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
-    public async Task HandleAsync_FlowEventState_ComesBackAsResultKeysToCopy()
+    public async Task HandleAsync_FlowEventState_ComesBackAsResultKeysToCopyAsync()
     {
         var invoker = new FakeInvoker(_ => AgentTurnOutcome.Running());
 

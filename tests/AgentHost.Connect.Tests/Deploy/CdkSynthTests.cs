@@ -18,7 +18,7 @@ public sealed class CdkSynthTests : IClassFixture<CdkSynthTests.Synth>
     public CdkSynthTests(Synth synth) => _synth = synth;
 
     [Fact]
-    public async Task Synth_WithCdkNagAwsSolutions_PassesWithOnlyJustifiedAcknowledgements()
+    public async Task Synth_WithCdkNagAwsSolutions_PassesWithOnlyJustifiedAcknowledgementsAsync()
     {
         var result = await _synth.Result;
 
@@ -31,7 +31,7 @@ public sealed class CdkSynthTests : IClassFixture<CdkSynthTests.Synth>
     }
 
     [Fact]
-    public async Task Synth_Template_HasTheArm64BridgeWithInvokeAgentRuntimeOnTheRuntimeOnly()
+    public async Task Synth_Template_HasTheArm64BridgeWithInvokeAgentRuntimeOnTheRuntimeOnlyAsync()
     {
         var template = await TemplateAsync();
         var function = Single(template, "AWS::Lambda::Function");
@@ -48,7 +48,7 @@ public sealed class CdkSynthTests : IClassFixture<CdkSynthTests.Synth>
     }
 
     [Fact]
-    public async Task Synth_Template_HasTheBotWithCodeHooksTheAssociationsAndBothFlows()
+    public async Task Synth_Template_HasTheBotWithCodeHooksTheAssociationsAndBothFlowsAsync()
     {
         var template = await TemplateAsync();
         var bot = Single(template, "AWS::Lex::Bot");
@@ -73,7 +73,7 @@ public sealed class CdkSynthTests : IClassFixture<CdkSynthTests.Synth>
     }
 
     [Fact]
-    public async Task Synth_MissingRuntimeArn_FailsNamingTheContextValue()
+    public async Task Synth_MissingRuntimeArn_FailsNamingTheContextValueAsync()
     {
         Assert.True((await _synth.Result).ExitCode == 0);
         var (exit, output) = await Synth.RunAsync(_synth.Bootstrap, Path.Combine(_synth.Folder, "missing"), includeRuntime: false);

@@ -23,7 +23,7 @@ public sealed class FlowLinterTests
 
     [Theory]
     [MemberData(nameof(ShippedFlows))]
-    public void ShippedFlow_RoutesOnTheToolAttributeWithAnErrorBranchOnEveryAction(string name)
+    public void ShippedFlow_Parsed_RoutesOnTheToolAttributeWithAnErrorBranchOnEveryAction(string name)
     {
         var flow = JsonNode.Parse(File.ReadAllText(Path.Combine(ConnectFixtures.ShippedFlows, name)))!;
         var actions = flow["Actions"]!.AsArray().Select(a => a!).ToList();

@@ -16,7 +16,7 @@ public sealed class FailClosedTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task AuditStoreDown_NoToolRunsAndTheCallIsDenied()
+    public async Task ControlLayer_AuditStoreDown_RunsNoToolAndDeniesTheCallAsync()
     {
         var audit = new FlakyAuditStore { Failing = true };
         var host = new ControlTestHost(new ControlStores(new InMemoryApprovalStore(), new InMemoryToolIntentStore(), audit), _clock);
@@ -30,7 +30,7 @@ public sealed class FailClosedTests
     }
 
     [Fact]
-    public async Task AuditFailsAfterTheToolRan_TheModelIsToldNotToRetryAndTheCallIsFlagged()
+    public async Task ControlLayer_AuditFailsAfterTheToolRan_TellsTheModelNotToRetryAndFlagsTheCallAsync()
     {
         var audit = new FlakyAuditStore();
         var host = new ControlTestHost(new ControlStores(new InMemoryApprovalStore(), new InMemoryToolIntentStore(), audit), _clock);
@@ -47,7 +47,7 @@ public sealed class FailClosedTests
     }
 
     [Fact]
-    public async Task ApprovalStoreFailsWhenTheApprovedCallResumes_TheCallIsDeniedNeverRun()
+    public async Task ControlLayer_ApprovalStoreFailsWhenTheApprovedCallResumes_DeniesTheCallNeverRunAsync()
     {
         var approvals = new FlakyApprovalStore(new InMemoryApprovalStore());
         var host = new ControlTestHost(new ControlStores(approvals, new InMemoryToolIntentStore(), new InMemoryAuditStore()), _clock);
@@ -69,7 +69,7 @@ public sealed class FailClosedTests
     }
 
     [Fact]
-    public async Task ApprovalStoreFailsWhenTheRequestIsCreated_TheCallIsDeniedNeverRun()
+    public async Task ControlLayer_ApprovalStoreFailsWhenTheRequestIsCreated_DeniesTheCallNeverRunAsync()
     {
         var approvals = new FlakyApprovalStore(new InMemoryApprovalStore()) { FailCreate = true };
         var host = new ControlTestHost(new ControlStores(approvals, new InMemoryToolIntentStore(), new InMemoryAuditStore()), _clock);
@@ -83,7 +83,7 @@ public sealed class FailClosedTests
     }
 
     [Fact]
-    public async Task IntentStoreDown_SideEffectingToolIsDeniedButReadOnlyToolsRun()
+    public async Task ControlLayer_IntentStoreDown_DeniesSideEffectingToolsButRunsReadOnlyToolsAsync()
     {
         var host = new ControlTestHost(new ControlStores(new InMemoryApprovalStore(), new FailingIntentStore(), new InMemoryAuditStore()), _clock);
         host.Model.ThenToolCalls(Responses.Call("c1", "add_note", ("text", "x")), Responses.Call("c2", "lookup")).ThenText("ok");

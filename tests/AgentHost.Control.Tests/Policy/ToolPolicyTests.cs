@@ -164,6 +164,6 @@ public sealed class ToolPolicyTests
     [InlineData("notify_?ms", "notify_sms", true)]
     [InlineData("notify_?ms", "notify_ms", false)]
     [InlineData("**a", "a", true)]
-    public void GlobPattern_MatchesWholeNames(string pattern, string text, bool matches) =>
+    public void GlobPattern_IsMatch_MatchesWholeNamesOnly(string pattern, string text, bool matches) =>
         Assert.Equal(matches, new GlobPattern(pattern).IsMatch(text));
 }

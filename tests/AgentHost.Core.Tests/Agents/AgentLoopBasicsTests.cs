@@ -9,7 +9,7 @@ namespace AgentHost.Core.Tests.Agents;
 public sealed class AgentLoopBasicsTests
 {
     [Fact]
-    public async Task RunAsync_ModelAnswersWithText_EndsTurnWithTextAndUsage()
+    public async Task RunAsync_ModelAnswersWithText_EndsTurnWithTextAndUsageAsync()
     {
         var fixture = new LoopFixture();
         fixture.Model.ThenText("Hello there.", inputTokens: 12, outputTokens: 3);
@@ -26,7 +26,7 @@ public sealed class AgentLoopBasicsTests
     }
 
     [Fact]
-    public async Task RunAsync_ModelCallsTool_SendsResultBackAndSumsUsage()
+    public async Task RunAsync_ModelCallsTool_SendsResultBackAndSumsUsageAsync()
     {
         var fixture = new LoopFixture();
         fixture.Tools.Add(TestTools.Create("get_profile", (args, _) => new ValueTask<object?>($"profile of {args["customerId"]}")));
@@ -51,7 +51,7 @@ public sealed class AgentLoopBasicsTests
     }
 
     [Fact]
-    public async Task RunAsync_UnknownTool_ModelSeesNotFoundErrorAndTurnContinues()
+    public async Task RunAsync_UnknownTool_ModelSeesNotFoundErrorAndTurnContinuesAsync()
     {
         var fixture = new LoopFixture();
         fixture.Model
@@ -71,7 +71,7 @@ public sealed class AgentLoopBasicsTests
     }
 
     [Fact]
-    public async Task RunAsync_ToolThrows_ModelSeesErrorResultWithMessage()
+    public async Task RunAsync_ToolThrows_ModelSeesErrorResultWithMessageAsync()
     {
         var fixture = new LoopFixture();
         fixture.Tools.Add(TestTools.Create("explode", (_, _) => throw new InvalidOperationException("backend unavailable")));
@@ -94,7 +94,7 @@ public sealed class AgentLoopBasicsTests
     }
 
     [Fact]
-    public async Task RunAsync_ModelKeepsCallingTools_StopsAtMaxCycles()
+    public async Task RunAsync_ModelKeepsCallingTools_StopsAtMaxCyclesAsync()
     {
         var fixture = new LoopFixture();
         fixture.Options.Limits.MaxCycles = 3;
@@ -110,7 +110,7 @@ public sealed class AgentLoopBasicsTests
     }
 
     [Fact]
-    public async Task RunAsync_TokenBudgetUsedUp_StopsWithMaxTokensBeforeNextModelCall()
+    public async Task RunAsync_TokenBudgetUsedUp_StopsWithMaxTokensBeforeNextModelCallAsync()
     {
         var fixture = new LoopFixture();
         fixture.Options.Limits.MaxTokens = 20;
@@ -128,7 +128,7 @@ public sealed class AgentLoopBasicsTests
     }
 
     [Fact]
-    public async Task RunAsync_ModelHitsOutputLimit_StopsWithMaxTokens()
+    public async Task RunAsync_ModelHitsOutputLimit_StopsWithMaxTokensAsync()
     {
         var fixture = new LoopFixture();
         fixture.Model.Then(_ => new ChatResponse(new ChatMessage(ChatRole.Assistant, "Partial answer")) { FinishReason = ChatFinishReason.Length });
@@ -140,7 +140,7 @@ public sealed class AgentLoopBasicsTests
     }
 
     [Fact]
-    public async Task RunAsync_ModelThrows_EndsWithErrorAndConsistentMessages()
+    public async Task RunAsync_ModelThrows_EndsWithErrorAndConsistentMessagesAsync()
     {
         var fixture = new LoopFixture();
         fixture.Model.ThenThrow(new HttpRequestException("model endpoint refused the connection"));

@@ -8,7 +8,7 @@ namespace AgentHost.Core.Tests.Agents;
 public sealed class AgentLoopConcurrencyTests
 {
     [Fact]
-    public async Task RunAsync_SeveralToolCalls_RunConcurrentlyUpToTheCap()
+    public async Task RunAsync_SeveralToolCalls_RunConcurrentlyUpToTheCapAsync()
     {
         var fixture = new LoopFixture();
         fixture.Options.Limits.MaxConcurrentToolCalls = 2;
@@ -46,7 +46,7 @@ public sealed class AgentLoopConcurrencyTests
     }
 
     [Fact]
-    public async Task RunAsync_OneOfSeveralToolsFails_OthersStillSucceed()
+    public async Task RunAsync_OneOfSeveralToolsFails_OthersStillSucceedAsync()
     {
         var fixture = new LoopFixture();
         fixture.Tools.Add(TestTools.Create("ok", (_, _) => new ValueTask<object?>("fine")));
@@ -59,7 +59,7 @@ public sealed class AgentLoopConcurrencyTests
     }
 
     [Fact]
-    public async Task RunStreamingAsync_StreamsTextDeltasToolEventsAndFinishedLast()
+    public async Task RunStreamingAsync_TurnWithToolCall_StreamsTextDeltasToolEventsAndFinishedLastAsync()
     {
         var fixture = new LoopFixture();
         fixture.Tools.Add(TestTools.Create("lookup", (_, _) => new ValueTask<object?>("42")));
@@ -82,7 +82,7 @@ public sealed class AgentLoopConcurrencyTests
     }
 
     [Fact]
-    public async Task RunStreamingAsync_ConsumerStopsEarly_TurnIsCancelled()
+    public async Task RunStreamingAsync_ConsumerStopsEarly_TurnIsCancelledAsync()
     {
         var fixture = new LoopFixture();
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

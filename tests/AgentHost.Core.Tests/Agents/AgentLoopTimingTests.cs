@@ -9,7 +9,7 @@ namespace AgentHost.Core.Tests.Agents;
 public sealed class AgentLoopTimingTests
 {
     [Fact]
-    public async Task RunAsync_ToolExceedsDefaultTimeout_ModelSeesTimeoutErrorAndTurnContinues()
+    public async Task RunAsync_ToolExceedsDefaultTimeout_ModelSeesTimeoutErrorAndTurnContinuesAsync()
     {
         var fixture = new LoopFixture();
         fixture.Options.Limits.DefaultToolTimeout = TimeSpan.FromSeconds(5);
@@ -35,7 +35,7 @@ public sealed class AgentLoopTimingTests
     }
 
     [Fact]
-    public async Task RunAsync_ToolIgnoresCancellation_PerToolTimeoutStillEndsTheCall()
+    public async Task RunAsync_ToolIgnoresCancellation_PerToolTimeoutStillEndsTheCallAsync()
     {
         var fixture = new LoopFixture();
         fixture.Options.Limits.DefaultToolTimeout = TimeSpan.FromMinutes(10);
@@ -58,7 +58,7 @@ public sealed class AgentLoopTimingTests
     }
 
     [Fact]
-    public async Task RunAsync_DeadlinePassesDuringTool_StopsWithDeadlineAndClosesToolCall()
+    public async Task RunAsync_DeadlinePassesDuringTool_StopsWithDeadlineAndClosesToolCallAsync()
     {
         var fixture = new LoopFixture();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,7 +83,7 @@ public sealed class AgentLoopTimingTests
     }
 
     [Fact]
-    public async Task RunAsync_TurnTimeoutShorterThanDeadline_TurnTimeoutApplies()
+    public async Task RunAsync_TurnTimeoutShorterThanDeadline_TurnTimeoutAppliesAsync()
     {
         var fixture = new LoopFixture();
         fixture.Options.Limits.TurnTimeout = TimeSpan.FromSeconds(3);
@@ -103,7 +103,7 @@ public sealed class AgentLoopTimingTests
     }
 
     [Fact]
-    public async Task RunAsync_CallerCancelsDuringModelCall_StopsWithCancelled()
+    public async Task RunAsync_CallerCancelsDuringModelCall_StopsWithCancelledAsync()
     {
         var fixture = new LoopFixture();
         var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -125,7 +125,7 @@ public sealed class AgentLoopTimingTests
     }
 
     [Fact]
-    public async Task RunAsync_ContextOverflow_TrimsHistoryAndRetriesOnce()
+    public async Task RunAsync_ContextOverflow_TrimsHistoryAndRetriesOnceAsync()
     {
         var fixture = new LoopFixture();
         var history = new List<ChatMessage>();
@@ -146,7 +146,7 @@ public sealed class AgentLoopTimingTests
     }
 
     [Fact]
-    public async Task RunAsync_ContextOverflowTwice_EndsWithError()
+    public async Task RunAsync_ContextOverflowTwice_EndsWithErrorAsync()
     {
         var fixture = new LoopFixture();
         var history = new List<ChatMessage> { new(ChatRole.User, "old"), new(ChatRole.Assistant, "reply") };

@@ -82,7 +82,7 @@ public sealed class ConversationJsonTests
     }
 
     [Fact]
-    public void Options_SerializePlainCollectionsThatCodeBuildsWithoutReflection()
+    public void Options_PlainCollectionsThatCodeBuilds_SerializeWithoutReflection()
     {
         object[] values =
         [

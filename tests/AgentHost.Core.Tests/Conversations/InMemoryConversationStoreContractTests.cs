@@ -11,7 +11,7 @@ public sealed class InMemoryConversationStoreContractTests : ConversationStoreCo
         Task.FromResult<IConversationStore>(new InMemoryConversationStore(clock));
 
     [Fact]
-    public async Task AppendTurnAsync_MoreSessionsThanTheBound_EvictsTheLeastRecentlyUpdated()
+    public async Task AppendTurnAsync_MoreSessionsThanTheBound_EvictsTheLeastRecentlyUpdatedAsync()
     {
         var store = new InMemoryConversationStore(Clock, maxSessions: 2);
         foreach (var session in new[] { "a", "b", "c" })
@@ -25,7 +25,7 @@ public sealed class InMemoryConversationStoreContractTests : ConversationStoreCo
     }
 
     [Fact]
-    public async Task AppendTurnAsync_WhenFull_EvictsBySessionUpdateIncludingMetadataChanges()
+    public async Task AppendTurnAsync_WhenFull_EvictsBySessionUpdateIncludingMetadataChangesAsync()
     {
         var store = new InMemoryConversationStore(Clock, maxSessions: 2);
         var token = TestContext.Current.CancellationToken;
@@ -44,7 +44,7 @@ public sealed class InMemoryConversationStoreContractTests : ConversationStoreCo
     }
 
     [Fact]
-    public async Task DeleteSessionAsync_ThenFillingTheStore_EvictsOnlyLiveSessions()
+    public async Task DeleteSessionAsync_ThenFillingTheStore_EvictsOnlyLiveSessionsAsync()
     {
         var store = new InMemoryConversationStore(Clock, maxSessions: 2);
         var token = TestContext.Current.CancellationToken;
@@ -59,7 +59,7 @@ public sealed class InMemoryConversationStoreContractTests : ConversationStoreCo
     }
 
     [Fact]
-    public async Task StoredHistory_IsNotChangedByCallersChangingTheirMessagesAfterwards()
+    public async Task StoredHistory_CallerChangesItsMessagesAfterwards_IsNotChangedAsync()
     {
         var store = new InMemoryConversationStore(Clock);
         var token = TestContext.Current.CancellationToken;

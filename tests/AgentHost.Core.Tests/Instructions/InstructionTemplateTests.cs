@@ -8,7 +8,7 @@ public sealed class InstructionTemplateTests
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Render_FillsKnownPlaceholdersFromTheInvocation()
+    public void Render_KnownPlaceholders_FillsThemFromTheInvocation()
     {
         var invocation = new InvocationContext
         {
@@ -59,7 +59,7 @@ public sealed class InstructionTemplateTests
     }
 
     [Fact]
-    public void FindUnknownPlaceholders_ReportsTyposOnly()
+    public void FindUnknownPlaceholders_TyposBesideKnownAndEscapedPlaceholders_ReportsTyposOnly()
     {
         Assert.Equal(["chanel", "attributes."], InstructionTemplate.FindUnknownPlaceholders("{chanel} {channel} {attributes.x} {attributes.} {{escaped}}"));
     }

@@ -10,7 +10,7 @@ namespace AgentHost.Core.Tests.Sessions;
 public sealed class AgentSessionServiceTests
 {
     [Fact]
-    public async Task RunTurnAsync_RetryWhileTheFirstRunFailsToStore_GetsTheSameConflict()
+    public async Task RunTurnAsync_RetryWhileTheFirstRunFailsToStore_GetsTheSameConflictAsync()
     {
         var modelCalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

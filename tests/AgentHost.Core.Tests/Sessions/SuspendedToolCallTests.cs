@@ -15,7 +15,7 @@ public sealed class SuspendedToolCallTests
     private const string SessionId = "session-suspend-000000000000000000001";
 
     [Fact]
-    public async Task RunTurnAsync_MiddlewareSuspendsTheCall_TurnEndsWithThePendingCallAndTheToolDoesNotRun()
+    public async Task RunTurnAsync_MiddlewareSuspendsTheCall_TurnEndsWithThePendingCallAndTheToolDoesNotRunAsync()
     {
         var test = new Scenario();
         test.Model.ThenToolCalls(Responses.Call("c1", "refund", ("amount", 2500)));
@@ -33,7 +33,7 @@ public sealed class SuspendedToolCallTests
     }
 
     [Fact]
-    public async Task RunTurnAsync_ModelGaveTextWithTheSuspendedCall_TheReplyIsTheModelsText()
+    public async Task RunTurnAsync_ModelGaveTextWithTheSuspendedCall_TheReplyIsTheModelsTextAsync()
     {
         var test = new Scenario();
         test.Model.Then(_ => new ChatResponse(new ChatMessage(ChatRole.Assistant, [new TextContent("I will request that refund."), Responses.Call("c1", "refund", ("amount", 10))])));
@@ -44,7 +44,7 @@ public sealed class SuspendedToolCallTests
     }
 
     [Fact]
-    public async Task RunTurnAsync_NoDecisionYet_NextTurnDoesNotRunTheToolAndOffersItAgainLater()
+    public async Task RunTurnAsync_NoDecisionYet_NextTurnDoesNotRunTheToolAndOffersItAgainLaterAsync()
     {
         var test = new Scenario();
         test.Model.ThenToolCalls(Responses.Call("c1", "refund", ("amount", 2500))).ThenText("It is still waiting for approval.").ThenText("Done, it went through.");
@@ -65,7 +65,7 @@ public sealed class SuspendedToolCallTests
     }
 
     [Fact]
-    public async Task RunTurnAsync_CallApproved_NextInvocationRunsItOnceWithTheOriginalArgumentsAndTheModelSeesTheResult()
+    public async Task RunTurnAsync_CallApproved_NextInvocationRunsItOnceWithTheOriginalArgumentsAndTheModelSeesTheResultAsync()
     {
         var test = new Scenario();
         test.Model.ThenToolCalls(Responses.Call("c1", "refund", ("amount", 2500))).ThenText("Your refund was made.").ThenText("Anything else?");
@@ -90,7 +90,7 @@ public sealed class SuspendedToolCallTests
     }
 
     [Fact]
-    public async Task RunTurnAsync_CallRejected_ToolNeverRunsAndTheModelSeesTheRejection()
+    public async Task RunTurnAsync_CallRejected_ToolNeverRunsAndTheModelSeesTheRejectionAsync()
     {
         var test = new Scenario();
         test.Model.ThenToolCalls(Responses.Call("c1", "refund", ("amount", 2500))).ThenText("The refund was not approved.");
@@ -107,7 +107,7 @@ public sealed class SuspendedToolCallTests
     }
 
     [Fact]
-    public async Task RunTurnAsync_TheSameTurnIdIsRetriedAfterApproval_TheStoredResultIsReturnedAndTheToolDoesNotRunAgain()
+    public async Task RunTurnAsync_TheSameTurnIdIsRetriedAfterApproval_TheStoredResultIsReturnedAndTheToolDoesNotRunAgainAsync()
     {
         var test = new Scenario();
         test.Model.ThenToolCalls(Responses.Call("c1", "refund", ("amount", 2500))).ThenText("Your refund was made.");

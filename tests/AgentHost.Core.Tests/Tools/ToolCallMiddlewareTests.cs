@@ -12,7 +12,7 @@ namespace AgentHost.Core.Tests.Tools;
 public sealed class ToolCallMiddlewareTests
 {
     [Fact]
-    public async Task RunAsync_TwoMiddleware_FirstRegisteredIsOutermost()
+    public async Task RunAsync_TwoMiddleware_FirstRegisteredIsOutermostAsync()
     {
         var fixture = new LoopFixture();
         var log = new List<string>();
@@ -31,7 +31,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_MiddlewareReplacesArguments_ToolReceivesThemAndTheRecordShowsThem()
+    public async Task RunAsync_MiddlewareReplacesArguments_ToolReceivesThemAndTheRecordShowsThemAsync()
     {
         var fixture = new LoopFixture();
         string? received = null;
@@ -54,7 +54,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_MiddlewareRefusesWithoutCallingNext_ToolDoesNotRunAndModelSeesTheDenial()
+    public async Task RunAsync_MiddlewareRefusesWithoutCallingNext_ToolDoesNotRunAndModelSeesTheDenialAsync()
     {
         var fixture = new LoopFixture();
         var ran = false;
@@ -76,7 +76,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_MiddlewareRewritesTheResultAndFlagsIt_ModelSeesTheRewriteAndTheRecordCarriesTheFlag()
+    public async Task RunAsync_MiddlewareRewritesTheResultAndFlagsIt_ModelSeesTheRewriteAndTheRecordCarriesTheFlagAsync()
     {
         var fixture = new LoopFixture();
         fixture.Middleware.Add(new DelegateToolCallMiddleware(async (context, next, ct) =>
@@ -96,7 +96,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_MiddlewareShortensTheTimeout_TheToolTimesOutAtTheShorterTimeout()
+    public async Task RunAsync_MiddlewareShortensTheTimeout_TheToolTimesOutAtTheShorterTimeoutAsync()
     {
         var fixture = new LoopFixture();
         fixture.Options.Limits.DefaultToolTimeout = TimeSpan.FromMinutes(5);
@@ -123,7 +123,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_MiddlewareThrows_ToolDoesNotRunAndModelSeesAnErrorResult()
+    public async Task RunAsync_MiddlewareThrows_ToolDoesNotRunAndModelSeesAnErrorResultAsync()
     {
         var fixture = new LoopFixture();
         var ran = false;
@@ -145,7 +145,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_MiddlewareInterrupts_TurnEndsInterruptedAfterTheCall()
+    public async Task RunAsync_MiddlewareInterrupts_TurnEndsInterruptedAfterTheCallAsync()
     {
         var fixture = new LoopFixture();
         fixture.Middleware.Add(new DelegateToolCallMiddleware(async (context, next, ct) => (await next(context, ct)).WithInterrupt("fraud suspected")));
@@ -159,7 +159,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_UnknownTool_MiddlewareSeesTheCallAndTheInnermostStepAnswersNotFound()
+    public async Task RunAsync_UnknownTool_MiddlewareSeesTheCallAndTheInnermostStepAnswersNotFoundAsync()
     {
         var fixture = new LoopFixture();
         var seen = new List<(string Name, bool Resolved)>();
@@ -177,7 +177,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunAsync_ToolReadsTheInvocation_ItGetsTheCallersCredentialAndDeadlineThroughItsArguments()
+    public async Task RunAsync_ToolReadsTheInvocation_ItGetsTheCallersCredentialAndDeadlineThroughItsArgumentsAsync()
     {
         var fixture = new LoopFixture();
         InvocationContext? seen = null;
@@ -213,7 +213,7 @@ public sealed class ToolCallMiddlewareTests
     }
 
     [Fact]
-    public async Task RunStreamingAsync_ToolReportsProgress_StreamsProgressEventsBetweenItsStartAndFinish()
+    public async Task RunStreamingAsync_ToolReportsProgress_StreamsProgressEventsBetweenItsStartAndFinishAsync()
     {
         var fixture = new LoopFixture();
         fixture.Tools.Add(TestTools.Create("export", (args, _) =>

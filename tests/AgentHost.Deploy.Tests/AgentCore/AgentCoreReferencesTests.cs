@@ -23,7 +23,7 @@ public sealed partial class AgentCoreReferencesTests
     }
 
     [Fact]
-    public void AwsTargets_IsAJsonArrayOfNamedTargets()
+    public void AwsTargets_Parsed_IsAJsonArrayOfNamedTargets()
     {
         var targets = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("agentcore/aws-targets.json")));
 
@@ -89,7 +89,7 @@ public sealed partial class AgentCoreReferencesTests
     }
 
     [Fact]
-    public async Task CdkApp_FilesTheCliRuns_ExistAndAreTrackedByGit()
+    public async Task CdkApp_FilesTheCliRuns_ExistAndAreTrackedByGitAsync()
     {
         string[] files = ["agentcore/cdk/package.json", "agentcore/cdk/cdk.json", "agentcore/cdk/tsconfig.json", "agentcore/cdk/bin/cdk.ts", "agentcore/cdk/lib/cdk-stack.ts"];
         foreach (var file in files)
@@ -136,7 +136,7 @@ public sealed partial class AgentCoreReferencesTests
     }
 
     [Fact]
-    public void DynamoDbPolicy_CoversTheConfiguredTableAndEveryCallTheStoreMakes()
+    public void DynamoDbPolicy_ConfiguredRuntime_CoversItsTableAndEveryCallTheStoreMakes()
     {
         var runtime = AgentCoreProject.Runtimes(Project).First();
         var variables = AgentCoreProject.EnvironmentVariables(runtime);

@@ -7,7 +7,7 @@ namespace AgentHost.Deploy.Tests.AgentCore;
 public sealed class AgentCoreValidateTests
 {
     [Fact]
-    public async Task Validate_RepositoryConfiguration_Succeeds()
+    public async Task Validate_RepositoryConfiguration_SucceedsAsync()
     {
         var result = await AgentCoreCli.ValidateAsync(RepositoryPaths.Root, TestContext.Current.CancellationToken);
 
@@ -16,7 +16,7 @@ public sealed class AgentCoreValidateTests
     }
 
     [Fact]
-    public async Task Validate_StagedCopyOfTheConfiguration_Succeeds()
+    public async Task Validate_StagedCopyOfTheConfiguration_SucceedsAsync()
     {
         using var directory = new TempDirectory("agentcore-valid");
         AgentCoreProject.Stage(directory.Path, AgentCoreProject.Load());
@@ -27,7 +27,7 @@ public sealed class AgentCoreValidateTests
     }
 
     [Fact]
-    public async Task Validate_UnknownTopLevelKey_Fails()
+    public async Task Validate_UnknownTopLevelKey_FailsAsync()
     {
         using var directory = new TempDirectory("agentcore-broken");
         var project = AgentCoreProject.Load();
@@ -42,7 +42,7 @@ public sealed class AgentCoreValidateTests
     }
 
     [Fact]
-    public async Task Validate_ContainerRuntimeWithoutScriptEntrypoint_Fails()
+    public async Task Validate_ContainerRuntimeWithoutScriptEntrypoint_FailsAsync()
     {
         using var directory = new TempDirectory("agentcore-broken");
         var project = AgentCoreProject.Load();
@@ -56,7 +56,7 @@ public sealed class AgentCoreValidateTests
     }
 
     [Fact]
-    public async Task Validate_ReservedHeaderInAllowlist_Fails()
+    public async Task Validate_ReservedHeaderInAllowlist_FailsAsync()
     {
         using var directory = new TempDirectory("agentcore-broken");
         var project = AgentCoreProject.Load();

@@ -118,7 +118,7 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void PeerBenchmarkScript_PublishesTheBenchmarkHostWithTheDockerfilesPublishOptions()
+    public void PeerBenchmarkScript_AotFlags_AreTheDockerfilesPublishOptions()
     {
         var publish = DotnetCommand.Find(Build, "publish");
         var script = File.ReadAllLines(RepositoryPaths.Combine("tests/benchmarks/run-peer-comparison.sh"));
@@ -168,7 +168,7 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void DockerIgnore_ExcludesAgentcoreBuildOutputTestsAndLocalData()
+    public void DockerIgnore_Patterns_ExcludeAgentcoreBuildOutputTestsAndLocalData()
     {
         var patterns = File.ReadAllLines(RepositoryPaths.Combine(".dockerignore"))
             .Select(l => l.Trim())

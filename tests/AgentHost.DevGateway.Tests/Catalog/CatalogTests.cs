@@ -5,7 +5,7 @@ namespace AgentHost.DevGateway.Tests.Catalog;
 public sealed class CatalogTests
 {
     [Fact]
-    public void Catalog_has_at_least_18_tools_named_target___tool_across_several_targets()
+    public void Catalog_Tools_AreAtLeast18UniqueNamesOfTheFormTargetTripleUnderscoreToolAcrossSeveralTargets()
     {
         Assert.True(DevGatewayCatalog.Tools.Count >= 18);
         Assert.All(DevGatewayCatalog.Tools, t => Assert.Matches("^[a-zA-Z0-9_-]+___[a-zA-Z0-9_-]+$", t.Name));
@@ -14,7 +14,7 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Every_tool_has_an_object_schema_whose_required_fields_are_declared()
+    public void Catalog_EveryTool_HasAnObjectSchemaWhoseRequiredFieldsAreDeclared()
     {
         foreach (DevGatewayToolDefinition tool in DevGatewayCatalog.AllTools)
         {
@@ -31,7 +31,7 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Schema_patterns_accept_the_sample_ids_they_document()
+    public void Catalog_SchemaPatterns_AcceptTheSampleIdsTheyDocument()
     {
         string investorPattern = DevGatewayCatalog.Tools.Single(t => t.Name == "portfolio___get_portfolio")
             .InputSchema.GetProperty("properties").GetProperty("investorId").GetProperty("pattern").GetString()!;
@@ -40,7 +40,7 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Search_tool_definition_takes_a_required_query()
+    public void Catalog_SearchToolDefinition_TakesARequiredQuery()
     {
         Assert.Equal("x_amz_bedrock_agentcore_search", DevGatewayCatalog.SearchTool.Name);
         Assert.Equal("query", DevGatewayCatalog.SearchTool.InputSchema.GetProperty("required")[0].GetString());
@@ -48,7 +48,7 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Tool_definition_splits_target_and_tool_name()
+    public void ToolDefinition_CatalogToolName_SplitsIntoTargetAndToolName()
     {
         DevGatewayToolDefinition definition = DevGatewayCatalog.Tools.Single(t => t.Name == "cases___add_case_note");
         Assert.Equal("cases", definition.Target);

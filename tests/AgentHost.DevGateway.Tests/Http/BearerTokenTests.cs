@@ -12,7 +12,7 @@ public sealed class BearerTokenTests
     private const string ListToolsBody = """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""";
 
     [Fact]
-    public async Task Request_without_token_is_rejected_with_401_and_a_bearer_challenge()
+    public async Task Request_WithoutToken_IsRejectedWith401AndABearerChallengeAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { BearerToken = Token }, TestContext.Current.CancellationToken);
 
@@ -23,7 +23,7 @@ public sealed class BearerTokenTests
     }
 
     [Fact]
-    public async Task Request_with_a_wrong_token_is_rejected_with_401()
+    public async Task Request_WithAWrongToken_IsRejectedWith401Async()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { BearerToken = Token }, TestContext.Current.CancellationToken);
 
@@ -33,7 +33,7 @@ public sealed class BearerTokenTests
     }
 
     [Fact]
-    public async Task Request_with_the_token_is_served()
+    public async Task Request_WithTheToken_IsServedAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { BearerToken = Token }, TestContext.Current.CancellationToken);
 
@@ -44,7 +44,7 @@ public sealed class BearerTokenTests
     }
 
     [Fact]
-    public async Task Mcp_client_with_the_token_lists_tools()
+    public async Task McpClient_WithTheToken_ListsToolsAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync(Token);
 
@@ -54,7 +54,7 @@ public sealed class BearerTokenTests
     }
 
     [Fact]
-    public async Task Mcp_client_without_the_token_cannot_connect()
+    public async Task McpClient_WithoutTheToken_CannotConnectAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(new DevGatewayOptions { BearerToken = Token }, TestContext.Current.CancellationToken);
 

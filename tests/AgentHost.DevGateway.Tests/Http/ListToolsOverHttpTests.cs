@@ -6,7 +6,7 @@ namespace AgentHost.DevGateway.Tests.Http;
 public sealed class ListToolsOverHttpTests
 {
     [Fact]
-    public async Task Tools_list_over_http_returns_the_catalog_and_the_search_tool()
+    public async Task ToolsList_OverHttp_ReturnsTheCatalogAndTheSearchToolAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -21,7 +21,7 @@ public sealed class ListToolsOverHttpTests
     }
 
     [Fact]
-    public async Task Listed_tools_carry_description_and_input_schema_with_pattern()
+    public async Task ToolsList_OverHttp_ListedToolsCarryDescriptionAndInputSchemaWithPatternAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -34,7 +34,7 @@ public sealed class ListToolsOverHttpTests
     }
 
     [Fact]
-    public async Task Listed_tools_declare_annotations_reads_read_only_and_payments_and_updates_destructive()
+    public async Task ToolsList_OverHttp_ListedToolsDeclareAnnotationsReadsReadOnlyAndPaymentsAndUpdatesDestructiveAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -59,7 +59,7 @@ public sealed class ListToolsOverHttpTests
     }
 
     [Fact]
-    public async Task Endpoint_is_bound_to_loopback_with_the_mcp_path()
+    public async Task StartAsync_DefaultOptions_BindsTheEndpointToLoopbackWithTheMcpPathAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
 
@@ -69,14 +69,14 @@ public sealed class ListToolsOverHttpTests
     }
 
     [Fact]
-    public async Task Starting_on_a_non_loopback_host_is_refused()
+    public async Task StartAsync_NonLoopbackHost_IsRefusedAsync()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
             DevGatewayServer.StartAsync(new DevGatewayOptions { Host = "0.0.0.0" }, TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task Get_on_the_endpoint_is_answered_with_405_because_the_gateway_is_stateless()
+    public async Task Endpoint_HttpGet_IsAnsweredWith405BecauseTheGatewayIsStatelessAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         using HttpClient http = new();
@@ -87,7 +87,7 @@ public sealed class ListToolsOverHttpTests
     }
 
     [Fact]
-    public async Task Wait_for_shutdown_stops_the_gateway_when_its_token_is_cancelled()
+    public async Task WaitForShutdownAsync_TokenCancelled_StopsTheGatewayAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
         using CancellationTokenSource stop = new();
@@ -101,7 +101,7 @@ public sealed class ListToolsOverHttpTests
     }
 
     [Fact]
-    public async Task Disposing_the_handle_twice_is_harmless()
+    public async Task DisposeAsync_HandleDisposedTwice_IsHarmlessAsync()
     {
         DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
 

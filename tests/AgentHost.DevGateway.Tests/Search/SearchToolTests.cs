@@ -11,7 +11,7 @@ public sealed class SearchToolTests
     [InlineData("transfer the caller to a human agent", "escalation___escalate_to_human")]
     [InlineData("anti-money-laundering KYC review", "compliance___run_kyc_check")]
     [InlineData("send an SMS text message to the investor", "notifications___send_notification")]
-    public async Task Search_returns_the_relevant_tool_among_the_first_three(string query, string expected)
+    public async Task SearchTool_QueryForATool_ReturnsTheRelevantToolAmongTheFirstThreeAsync(string query, string expected)
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -22,7 +22,7 @@ public sealed class SearchToolTests
     }
 
     [Fact]
-    public async Task Search_results_are_tool_definitions_with_name_description_and_input_schema()
+    public async Task SearchTool_MatchingQuery_ResultsAreToolDefinitionsWithNameDescriptionAndInputSchemaAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -36,7 +36,7 @@ public sealed class SearchToolTests
     }
 
     [Fact]
-    public async Task Search_returns_no_tools_for_unrelated_words()
+    public async Task SearchTool_UnrelatedWords_ReturnsNoToolsAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -46,7 +46,7 @@ public sealed class SearchToolTests
     }
 
     [Fact]
-    public async Task Search_never_returns_the_search_tool_itself()
+    public async Task SearchTool_QueryDescribingTheSearchTool_NeverReturnsTheSearchToolItselfAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -56,7 +56,7 @@ public sealed class SearchToolTests
     }
 
     [Fact]
-    public async Task Tool_found_by_search_is_callable_in_the_same_session()
+    public async Task SearchTool_ToolFoundBySearch_IsCallableInTheSameSessionAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 

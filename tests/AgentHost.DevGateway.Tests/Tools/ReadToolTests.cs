@@ -7,7 +7,7 @@ namespace AgentHost.DevGateway.Tests.Tools;
 public sealed class ReadToolTests
 {
     [Fact]
-    public async Task Investor_profile_returns_name_tier_and_contact_details_without_verification_secrets()
+    public async Task GetInvestorProfile_KnownInvestor_ReturnsNameTierAndContactDetailsWithoutVerificationSecretsAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -21,7 +21,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Portfolio_totals_equal_positions_plus_cash()
+    public async Task GetPortfolio_KnownInvestor_TotalsEqualPositionsPlusCashAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -35,7 +35,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Positions_filtered_by_asset_class_only_contain_that_class()
+    public async Task GetPositions_FilteredByAssetClass_OnlyContainThatClassAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -46,7 +46,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Trade_blotter_lists_only_the_investors_trades_and_trade_status_finds_one()
+    public async Task GetTradeBlotter_KnownInvestor_ListsOnlyTheInvestorsTradesAndTradeStatusFindsOneAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -59,7 +59,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Identity_verification_matches_date_of_birth_and_postcode_ignoring_spacing()
+    public async Task VerifyIdentity_DateOfBirthAndPostcode_MatchesIgnoringSpacingAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -72,7 +72,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Trade_restriction_check_reports_a_restricted_symbol()
+    public async Task CheckTradeRestrictions_RestrictedSymbol_ReportsItAsNotAllowedAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -84,7 +84,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Unknown_investor_is_reported_as_a_tool_error()
+    public async Task ToolCall_UnknownInvestor_IsReportedAsAToolErrorAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -95,7 +95,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Argument_violating_the_schema_pattern_is_reported_as_a_tool_error()
+    public async Task ToolCall_ArgumentViolatingTheSchemaPattern_IsReportedAsAToolErrorAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -106,7 +106,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Missing_required_argument_and_bad_enum_are_reported_as_tool_errors()
+    public async Task ToolCall_MissingRequiredArgumentAndBadEnum_AreReportedAsToolErrorsAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -120,7 +120,7 @@ public sealed class ReadToolTests
     }
 
     [Fact]
-    public async Task Unknown_tool_is_reported_as_a_tool_error()
+    public async Task ToolCall_UnknownTool_IsReportedAsAToolErrorAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 

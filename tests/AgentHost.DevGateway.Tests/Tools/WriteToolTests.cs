@@ -7,7 +7,7 @@ namespace AgentHost.DevGateway.Tests.Tools;
 public sealed class WriteToolTests
 {
     [Fact]
-    public async Task Updated_contact_details_are_seen_by_a_later_profile_read()
+    public async Task UpdateContactDetails_LaterProfileRead_SeesTheUpdatedDetailsAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -18,7 +18,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Created_case_is_returned_by_get_case_with_the_next_id()
+    public async Task CreateCase_ReadBackByGetCase_IsReturnedWithTheNextIdAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -33,7 +33,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Created_case_appears_first_in_the_investors_open_cases()
+    public async Task CreateCase_InvestorsOpenCasesListed_AppearsFirstAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -45,7 +45,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Case_note_is_seen_by_get_case_and_moves_an_open_case_in_progress()
+    public async Task AddCaseNote_OpenCase_IsSeenByGetCaseAndMovesTheCaseInProgressAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -57,7 +57,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Sent_notification_is_seen_by_list_notifications()
+    public async Task SendNotification_LaterListNotifications_SeesTheSentNotificationAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -69,7 +69,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Requested_document_shows_as_requested_in_the_document_list()
+    public async Task RequestDocument_LaterDocumentList_ShowsItAsRequestedAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -83,7 +83,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Callback_in_the_future_is_booked_with_the_investors_advisor_and_past_dates_are_refused()
+    public async Task BookCallback_FutureOrPastDate_BooksTheFutureOneWithTheInvestorsAdvisorAndRefusesPastDatesAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -96,7 +96,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Escalation_of_a_private_client_goes_to_the_private_client_desk()
+    public async Task EscalateToHuman_PrivateClient_GoesToThePrivateClientDeskAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
 
@@ -107,7 +107,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Withdrawal_reduces_the_cash_balance_seen_by_a_later_read_and_overdrafts_are_refused()
+    public async Task RequestWithdrawal_WithinOrBeyondTheBalance_ReducesTheCashBalanceSeenByALaterReadAndRefusesOverdraftsAsync()
     {
         await using GatewayFixture fixture = await GatewayFixture.StartAsync();
         JsonElement before = await fixture.CallOkAsync("accounts___get_account_balance", new { investorId = "LP-001" });
@@ -122,7 +122,7 @@ public sealed class WriteToolTests
     }
 
     [Fact]
-    public async Task Each_gateway_starts_from_its_own_copy_of_the_sample_data()
+    public async Task StartAsync_TwoGateways_EachStartsFromItsOwnCopyOfTheSampleDataAsync()
     {
         await using GatewayFixture first = await GatewayFixture.StartAsync();
         await using GatewayFixture second = await GatewayFixture.StartAsync();

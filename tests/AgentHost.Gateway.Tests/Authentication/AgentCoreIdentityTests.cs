@@ -69,7 +69,7 @@ public sealed class AgentCoreIdentityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IdentityRequest_IsWhatTheAwsSdkForJavaScriptSendsAndItsSignatureVerifiesAsync()
+    public async Task IdentityRequest_ComparedWithTheAwsSdkForJavaScript_IsWhatItSendsAndItsSignatureVerifiesAsync()
     {
         Assert.SkipUnless(IdentityOracle.IsInstalled, "The AgentCore service model is not installed: run tests/setup/mcp-peer.sh (tests/run.sh does).");
         var invocation = GatewayTestHost.Invocation(workloadAccessToken: "wat-oracle");

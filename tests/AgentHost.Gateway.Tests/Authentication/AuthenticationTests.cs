@@ -171,7 +171,7 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task PassThroughAuthorization_SendsTheInboundBearerOnToolCallsAsync()
+    public async Task ToolCall_PassThroughAuthorization_SendsTheInboundBearerAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
         var gateway = JwtGateway(server, SecretVariable(server));
@@ -211,7 +211,7 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task PassThroughOnlyGateway_IsListedWithTheInboundBearerOnFirstUseAndThenCachedAsync()
+    public async Task Discovery_PassThroughOnlyGateway_IsListedWithTheInboundBearerOnFirstUseAndThenCachedAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours(), s => s.Auth = AuthMode.Bearer);
         server.AcceptToken("caller-token");

@@ -121,7 +121,7 @@ public sealed class ToolCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Functions_ExposeTheGatewaySchemaAndDescriptionAsync()
+    public async Task ResolvedFunction_GatewayTool_ExposesTheGatewaySchemaAndDescriptionAsync()
     {
         var function = await _host.ResolveAsync("orders___get_order");
 

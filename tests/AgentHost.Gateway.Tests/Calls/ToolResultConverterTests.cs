@@ -7,7 +7,7 @@ namespace AgentHost.Gateway.Tests.Calls;
 public sealed class ToolResultConverterTests
 {
     [Fact]
-    public void SeveralTextBlocks_AreJoinedByNewLines()
+    public void Convert_SeveralTextBlocks_JoinsThemByNewLines()
     {
         var result = new CallToolResult { Content = [new TextContentBlock { Text = "one" }, new TextContentBlock { Text = "two" }] };
 
@@ -15,7 +15,7 @@ public sealed class ToolResultConverterTests
     }
 
     [Fact]
-    public void ImageContent_IsReturnedAsDataContentBesideTheText()
+    public void Convert_ImageContent_ReturnsDataContentBesideTheText()
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47];
         var result = new CallToolResult { Content = [new TextContentBlock { Text = "chart:" }, ImageContentBlock.FromBytes(png, "image/png")] };
@@ -29,6 +29,6 @@ public sealed class ToolResultConverterTests
     }
 
     [Fact]
-    public void EmptyResult_IsAnEmptyString() =>
+    public void Convert_EmptyResult_ReturnsAnEmptyString() =>
         Assert.Equal(string.Empty, ToolResultConverter.Convert(new CallToolResult { Content = [] }));
 }

@@ -47,7 +47,7 @@ public sealed class CatalogDiscoveryTests
     }
 
     [Fact]
-    public async Task ListChangedNotification_RefreshesTheCatalogAsync()
+    public async Task Catalog_ListChangedNotification_IsRefreshedAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Behaviours());
         await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)));
@@ -91,7 +91,7 @@ public sealed class CatalogDiscoveryTests
     }
 
     [Fact]
-    public async Task GatewayDownAtStartup_IsRetriedAndItsToolsAppearWhenItComesBackAsync()
+    public async Task Discovery_GatewayDownAtStartup_IsRetriedAndItsToolsAppearWhenItComesBackAsync()
     {
         var port = TestMcpServer.FreePort();
         await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("late", new Uri($"http://127.0.0.1:{port}/mcp"))));
@@ -113,7 +113,7 @@ public sealed class CatalogDiscoveryTests
     }
 
     [Fact]
-    public async Task NoGatewayConfigured_ProvidesNoToolsAndSaysSoOnceAsync()
+    public async Task ToolProvider_NoGatewayConfigured_ProvidesNoToolsAndSaysSoOnceAsync()
     {
         await using var host = await GatewayTestHost.StartAsync(_ => { });
         await Poll.UntilAsync(() => host.Logs.Lines.Any(l => l.Contains("No AgentCore gateway is configured", StringComparison.Ordinal)), "the no-gateway log line");
@@ -125,7 +125,7 @@ public sealed class CatalogDiscoveryTests
     }
 
     [Fact]
-    public async Task WaitForDiscovery_ReturnsTrueOnceEveryGatewayIsListedAsync()
+    public async Task WaitForDiscovery_PagedCatalog_ReturnsTrueOnceEveryGatewayIsListedAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Large(120), s => s.PageSize = 40);
         await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)));

@@ -46,7 +46,7 @@ public sealed class ClientConformanceTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Applicable))]
-    public async Task ClientScenario_PassesAsync(string scenario)
+    public async Task ConformanceSuite_ClientScenario_PassesAsync(string scenario)
     {
         Assert.SkipUnless(ConformanceSuite.IsInstalled, "The MCP conformance suite is not installed: run tests/setup/mcp-peer.sh (tests/run.sh does).");
 
@@ -57,7 +57,7 @@ public sealed class ClientConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task EveryClientScenarioOfTheSuite_IsRunOrListedAsNotApplicableWithAReasonAsync()
+    public async Task ConformanceSuite_EveryClientScenario_IsRunOrListedAsNotApplicableWithAReasonAsync()
     {
         Assert.SkipUnless(ConformanceSuite.IsInstalled, "The MCP conformance suite is not installed: run tests/setup/mcp-peer.sh (tests/run.sh does).");
 

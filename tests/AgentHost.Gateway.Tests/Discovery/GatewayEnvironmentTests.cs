@@ -6,7 +6,7 @@ namespace AgentHost.Gateway.Tests.Discovery;
 public sealed class GatewayEnvironmentTests
 {
     [Fact]
-    public void DeployVariables_BecomeGatewaysWithTheirAuthType()
+    public void Apply_DeployVariables_BecomeGatewaysWithTheirAuthType()
     {
         var options = new GatewayToolOptions();
         var problems = GatewayEnvironment.Apply(options, new Hashtable
@@ -40,7 +40,7 @@ public sealed class GatewayEnvironmentTests
     }
 
     [Fact]
-    public void IdentityAndProtocolVariables_AreRead()
+    public void Apply_IdentityAndProtocolVariables_AreRead()
     {
         var options = new GatewayToolOptions();
         var problems = GatewayEnvironment.Apply(options, new Hashtable
@@ -82,7 +82,7 @@ public sealed class GatewayEnvironmentTests
     }
 
     [Fact]
-    public void InvalidUrlOrAuthType_IsReportedAndTheGatewaySkipped()
+    public void Apply_InvalidUrlOrAuthType_IsReportedAndTheGatewaySkipped()
     {
         var options = new GatewayToolOptions();
         var problems = GatewayEnvironment.Apply(options, new Hashtable
@@ -97,7 +97,7 @@ public sealed class GatewayEnvironmentTests
     }
 
     [Fact]
-    public void ExplicitlyConfiguredGateway_WinsOverTheEnvironment()
+    public void Apply_ExplicitlyConfiguredGateway_WinsOverTheEnvironment()
     {
         var options = new GatewayToolOptions();
         options.Gateways.Add(new GatewayOptions { Name = "tools", Url = new Uri("http://127.0.0.1:1/mcp") });
@@ -108,7 +108,7 @@ public sealed class GatewayEnvironmentTests
     }
 
     [Fact]
-    public void MissingAuthType_MeansNone()
+    public void Apply_MissingAuthType_MeansNone()
     {
         var options = new GatewayToolOptions();
         GatewayEnvironment.Apply(options, new Hashtable { ["AGENTCORE_GATEWAY_LOCAL_URL"] = "http://127.0.0.1:8765/mcp" });

@@ -9,7 +9,7 @@ namespace AgentHost.Gateway.Tests.Discovery;
 public sealed class RegistrationTests
 {
     [Fact]
-    public void AddAgentCoreGateways_RegistersTheProviderStatusAndOneRefreshServiceEvenWhenCalledTwice()
+    public void AddAgentCoreGateways_CalledTwice_RegistersTheProviderStatusAndOneRefreshService()
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -24,7 +24,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void AnIToolProviderRegisteredFirst_IsNotReplaced()
+    public void AddAgentCoreGateways_IToolProviderRegisteredFirst_DoesNotReplaceIt()
     {
         var services = new ServiceCollection();
         services.AddLogging();

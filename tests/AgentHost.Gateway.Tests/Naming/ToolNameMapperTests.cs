@@ -8,7 +8,7 @@ public sealed class ToolNameMapperTests
         ToolNameMapper.Map(tools.Select(t => new ToolKey(t.Gateway, t.Name)), ["search_tools"]);
 
     [Fact]
-    public void ValidName_IsKeptUnchanged()
+    public void Map_ValidName_KeepsItUnchanged()
     {
         var map = Map(("gw", "orders___get_order"));
 
@@ -17,7 +17,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void InvalidCharacters_BecomeUnderscores()
+    public void Map_InvalidCharacters_BecomeUnderscores()
     {
         var map = Map(("gw", "billing.api___get invoice/v2"));
 
@@ -25,7 +25,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void NameOfExactly64Characters_IsKept()
+    public void Map_NameOfExactly64Characters_KeepsIt()
     {
         var name = "t___" + new string('a', 60);
         Assert.Equal(64, name.Length);
@@ -34,7 +34,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void NameOf65Characters_IsShortenedTo64WithAStableHashSuffix()
+    public void Map_NameOf65Characters_ShortensItTo64WithAStableHashSuffix()
     {
         var name = "t___" + new string('a', 61);
         var first = Map(("gw", name)).ToBedrockName(new ToolKey("gw", name));
@@ -47,7 +47,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void LongNamesSharingA64CharacterPrefix_GetDistinctNames()
+    public void Map_LongNamesSharingA64CharacterPrefix_GivesDistinctNames()
     {
         var prefix = "target___" + new string('x', 60);
         var map = Map(("gw", prefix + "_alpha"), ("gw", prefix + "_beta"));
@@ -58,7 +58,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void SanitisationCollision_IsResolvedDeterministicallyWhateverTheInputOrder()
+    public void Map_SanitisationCollision_IsResolvedDeterministicallyWhateverTheInputOrder()
     {
         var forward = Map(("gw", "a.b"), ("gw", "a_b"), ("gw", "a b"));
         var backward = Map(("gw", "a b"), ("gw", "a_b"), ("gw", "a.b"));
@@ -70,7 +70,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void SameToolOnTwoGateways_GetsTwoUniqueNames()
+    public void Map_SameToolOnTwoGateways_GivesTwoUniqueNames()
     {
         var map = Map(("alpha", "crm___find"), ("beta", "crm___find"));
 
@@ -81,7 +81,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void ReservedSearchToolName_IsNeverGivenToAGatewayTool()
+    public void Map_GatewayToolNamedLikeTheReservedSearchTool_NeverGetsTheReservedName()
     {
         var map = Map(("gw", "search_tools"));
 
@@ -89,7 +89,7 @@ public sealed class ToolNameMapperTests
     }
 
     [Fact]
-    public void RandomCatalog_RoundTripsAndEveryNameIsValidAndUnique()
+    public void Map_RandomCatalog_RoundTripsAndEveryNameIsValidAndUnique()
     {
         var random = new Random(20260122);
         const string alphabet = "abcXYZ019_-.: /é___";

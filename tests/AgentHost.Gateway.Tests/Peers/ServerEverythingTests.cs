@@ -38,7 +38,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Discovery_ListsTheServersToolsUnderBedrockValidNamesWithTheirSchemasAsync()
+    public async Task Discovery_ServerEverything_ListsTheServersToolsUnderBedrockValidNamesWithTheirSchemasAsync()
     {
         var tools = _host.Provider.AllTools.Cast<AIFunction>().ToDictionary(t => t.Name);
 
@@ -51,7 +51,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Annotations_AreCarriedOntoTheToolsTheLoopSeesAsync()
+    public async Task Discovery_ServerToolAnnotations_AreCarriedOntoTheToolsTheLoopSeesAsync()
     {
         var echo = await _host.ResolveAsync("echo");
         var longRunning = await _host.ResolveAsync("trigger-long-running-operation");
@@ -64,7 +64,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TextResult_ReachesTheModelAsTextAsync()
+    public async Task ToolCall_TextResult_ReachesTheModelAsTextAsync()
     {
         var result = await InvokeAsync("echo", new() { ["message"] = "hello from AgentHost" });
 
@@ -72,7 +72,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ImageResult_ReachesTheModelAsTextAndImageDataAsync()
+    public async Task ToolCall_ImageResult_ReachesTheModelAsTextAndImageDataAsync()
     {
         var result = Assert.IsType<List<AIContent>>(await InvokeAsync("get-tiny-image", []));
 
@@ -84,7 +84,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EmbeddedResources_TextReachesTheModelAsTextAndBlobsAsDataAsync()
+    public async Task ToolCall_EmbeddedResources_TextReachesTheModelAsTextAndBlobsAsDataAsync()
     {
         var text = await InvokeAsync("get-resource-reference", new() { ["resourceType"] = "Text", ["resourceId"] = 2 });
         var blob = await InvokeAsync("get-resource-reference", new() { ["resourceType"] = "Blob", ["resourceId"] = 2 });
@@ -95,7 +95,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StructuredContent_ReachesTheModelAsTheStructuredJsonAsync()
+    public async Task ToolCall_StructuredContent_ReachesTheModelAsTheStructuredJsonAsync()
     {
         var result = await InvokeAsync("get-structured-content", new() { ["location"] = "Chicago" });
 
@@ -105,7 +105,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LongRunningCall_ReportsEveryProgressStepThenAnswersAsync()
+    public async Task ToolCall_LongRunningOperation_ReportsEveryProgressStepThenAnswersAsync()
     {
         var reports = new List<ToolProgress>();
         var progress = new SynchronousProgress(reports);
@@ -127,7 +127,7 @@ public sealed class ServerEverythingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerToClientRequests_AreAnsweredNotSupportedWithoutBreakingTheSessionAsync()
+    public async Task ToolCall_ServerToClientRequests_AreAnsweredNotSupportedWithoutBreakingTheSessionAsync()
     {
         // Declare the capabilities (and nothing to serve them) so that the server offers the tools that send those requests.
         // Sampling and roots are deprecated as of 2026-07-28 (SEP-2577); server-everything still uses them on 2025-11-25.

@@ -33,7 +33,7 @@ public sealed class TypeScriptPeerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PeerCatalog_IsDiscoveredWithTheScenarioToolsAsync()
+    public async Task Discovery_TypeScriptPeer_FindsTheScenarioToolsAsync()
     {
         var tools = await _host.ToolProvider.GetToolsAsync(GatewayTestHost.Context("What tier is customer C-1042 on?"), TestContext.Current.CancellationToken);
 
@@ -44,7 +44,7 @@ public sealed class TypeScriptPeerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PeerToolCall_ReturnsTheScenarioResultWithoutListingAgainAsync()
+    public async Task ToolCall_TypeScriptPeer_ReturnsTheScenarioResultWithoutListingAgainAsync()
     {
         var function = await _host.ResolveAsync("get_customer_profile");
 

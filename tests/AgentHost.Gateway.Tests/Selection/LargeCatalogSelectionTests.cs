@@ -7,7 +7,7 @@ namespace AgentHost.Gateway.Tests.Selection;
 public sealed class LargeCatalogSelectionTests
 {
     [Fact]
-    public async Task LargeCatalogWithoutGatewaySearch_OffersALocallyRankedSelectionPlusTheSearchToolAsync()
+    public async Task GetTools_LargeCatalogWithoutGatewaySearch_OffersALocallyRankedSelectionPlusTheSearchToolAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Large(240));
         await using var host = await GatewayTestHost.StartAsync(o =>
@@ -27,7 +27,7 @@ public sealed class LargeCatalogSelectionTests
     }
 
     [Fact]
-    public async Task SearchTool_FindsToolsThatAreCallableInTheSameTurnAndOfferedNextCycleAsync()
+    public async Task SearchTool_LargeCatalog_FindsToolsThatAreCallableInTheSameTurnAndOfferedNextCycleAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Large(240));
         await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)));
@@ -54,7 +54,7 @@ public sealed class LargeCatalogSelectionTests
     }
 
     [Fact]
-    public async Task GatewayOfferingSearch_IsAskedForTheSelectionOncePerQueryAsync()
+    public async Task GetTools_GatewayOfferingSearch_IsAskedForTheSelectionOncePerQueryAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Large(220), s => s.OfferSearchTool = true);
         await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)));
@@ -72,7 +72,7 @@ public sealed class LargeCatalogSelectionTests
     }
 
     [Fact]
-    public async Task CatalogAtTheThreshold_IsOfferedWholeWithoutASearchToolAsync()
+    public async Task GetTools_CatalogAtTheThreshold_OffersItWholeWithoutASearchToolAsync()
     {
         await using var server = await TestMcpServer.StartAsync(TestCatalog.Large(20));
         await using var host = await GatewayTestHost.StartAsync(o => o.Gateways.Add(GatewayTestHost.Gateway("main", server.Url)));
@@ -85,7 +85,7 @@ public sealed class LargeCatalogSelectionTests
     }
 
     [Fact]
-    public async Task TwoGatewaysWithTheSameToolNames_GetUniqueNamesAndCallsReachTheRightGatewayAsync()
+    public async Task GetTools_TwoGatewaysWithTheSameToolNames_GiveUniqueNamesAndCallsReachTheRightGatewayAsync()
     {
         await using var alpha = await TestMcpServer.StartAsync(TestCatalog.Behaviours());
         await using var beta = await TestMcpServer.StartAsync(TestCatalog.Behaviours());

@@ -22,7 +22,7 @@ public sealed class ToolArgumentValidatorTests
         ToolArgumentValidator.Validate(JsonDocument.Parse(Schema).RootElement, JsonDocument.Parse(arguments).RootElement);
 
     [Fact]
-    public void ValidArguments_HaveNoErrors() =>
+    public void Validate_ValidArguments_ReportsNoErrors() =>
         Assert.Empty(Validate("""{"customerId":"C-1042","priority":"low","count":3,"ratio":0.5,"email":"a@example.com","address":{"zip":"12345"},"tags":["x"],"note":null}"""));
 
     [Theory]
@@ -40,11 +40,11 @@ public sealed class ToolArgumentValidatorTests
     [InlineData("""{"customerId":"C-1042","address":{"zip":"12345"},"tags":["a","b","c"]}""", "tags: must have at most 2 items.")]
     [InlineData("""{"customerId":"C-1042","address":{"zip":"12345"},"extra":true}""", "extra: is not an allowed property.")]
     [InlineData("""{"customerId":"C-1042","address":{"zip":"12345"},"note":5}""", "note: expected string or null but got integer.")]
-    public void InvalidArguments_ReportTheFieldAndTheRule(string arguments, string expected) =>
+    public void Validate_InvalidArguments_ReportsTheFieldAndTheRule(string arguments, string expected) =>
         Assert.Contains(expected, Validate(arguments));
 
     [Fact]
-    public void ErrorMessages_NeverContainTheArgumentValues()
+    public void Validate_InvalidSecretValues_ErrorMessagesNeverContainTheArgumentValues()
     {
         var errors = Validate("""{"customerId":"SECRET-PII-VALUE","address":{"zip":"SECRET-ZIP"},"priority":"SECRET-PRIORITY"}""");
 
@@ -53,6 +53,6 @@ public sealed class ToolArgumentValidatorTests
     }
 
     [Fact]
-    public void ArgumentsThatAreNotAnObject_AreRejected() =>
+    public void Validate_ArgumentsThatAreNotAnObject_AreRejected() =>
         Assert.Contains("arguments: expected object but got array.", Validate("[1]"));
 }

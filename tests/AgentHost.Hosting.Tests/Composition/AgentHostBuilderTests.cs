@@ -18,7 +18,7 @@ namespace AgentHost.Hosting.Tests.Composition;
 public sealed class AgentHostBuilderTests
 {
     [Fact]
-    public async Task WithModelMiddleware_OneLine_SeesEveryModelCallStreamingAndNot()
+    public async Task WithModelMiddleware_OneLine_SeesEveryModelCallStreamingAndNotAsync()
     {
         var model = new ScriptedChatClient().ThenText("hello from the model").ThenText("second");
         var counter = new CountingChatClient.Counts();
@@ -36,7 +36,7 @@ public sealed class AgentHostBuilderTests
     }
 
     [Fact]
-    public async Task WithModelMiddleware_TwoLayers_FirstAddedIsOutermostAndTheProviderIsAtTheBottom()
+    public async Task WithModelMiddleware_TwoLayers_FirstAddedIsOutermostAndTheProviderIsAtTheBottomAsync()
     {
         var log = new List<string>();
         var model = new ScriptedChatClient().ThenText("ok");
@@ -52,7 +52,7 @@ public sealed class AgentHostBuilderTests
     }
 
     [Fact]
-    public async Task WithToolMiddleware_SuspendsACall_TheTurnAwaitsAndTheToolDoesNotRun()
+    public async Task WithToolMiddleware_SuspendsACall_TheTurnAwaitsAndTheToolDoesNotRunAsync()
     {
         var ran = 0;
         var model = new ScriptedChatClient().ThenToolCalls(Responses.Call("c1", "refund", ("amount", 900)));
@@ -75,7 +75,7 @@ public sealed class AgentHostBuilderTests
     }
 
     [Fact]
-    public async Task WithToolMiddlewareOfAType_CreatedByTheContainer_WrapsEveryToolCall()
+    public async Task WithToolMiddlewareOfAType_CreatedByTheContainer_WrapsEveryToolCallAsync()
     {
         var model = new ScriptedChatClient().ThenToolCalls(Responses.Call("c1", "lookup")).ThenText("done");
         using var host = Build(agent => agent
@@ -90,7 +90,7 @@ public sealed class AgentHostBuilderTests
     }
 
     [Fact]
-    public async Task WithHook_ObservesTheTurn()
+    public async Task WithHook_AddedThroughTheBuilder_ObservesTheTurnAsync()
     {
         var hook = new TurnCounter();
         using var host = Build(agent => agent.UseModel(_ => new ScriptedChatClient().ThenText("ok"), "scripted model").WithHook(hook));
@@ -101,7 +101,7 @@ public sealed class AgentHostBuilderTests
     }
 
     [Fact]
-    public async Task UseStore_ReplacesTheConfiguredStore_TurnsAreStoredThere()
+    public async Task UseStore_ReplacesTheConfiguredStore_TurnsAreStoredThereAsync()
     {
         var store = new InMemoryConversationStore();
         using var host = Build(agent => agent.UseModel(_ => new ScriptedChatClient().ThenText("ok"), "scripted model").UseStore(_ => store, "test store"));
@@ -114,7 +114,7 @@ public sealed class AgentHostBuilderTests
     }
 
     [Fact]
-    public async Task WithToolProvider_ItsToolsAreOfferedAndTheDenyListStillApplies()
+    public async Task WithToolProvider_AddedThroughTheBuilder_ItsToolsAreOfferedAndTheDenyListStillAppliesAsync()
     {
         var model = new ScriptedChatClient().ThenText("ok");
         var provider = new StaticToolProvider([TestTools.Create("weather", (_, _) => new ValueTask<object?>("sunny")), TestTools.Create("secret_admin", (_, _) => new ValueTask<object?>("x"))]);

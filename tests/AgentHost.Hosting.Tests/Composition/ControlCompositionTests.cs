@@ -19,7 +19,7 @@ public sealed class ControlCompositionTests : IDisposable
     public ControlCompositionTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
-    public async Task AddAgentHost_Default_EnforcesTheShippedPolicyBeforeAnyOtherMiddleware()
+    public async Task AddAgentHost_Default_EnforcesTheShippedPolicyBeforeAnyOtherMiddlewareAsync()
     {
         var seenByOtherMiddleware = new List<string>();
         var ran = 0;
@@ -47,7 +47,7 @@ public sealed class ControlCompositionTests : IDisposable
     }
 
     [Fact]
-    public async Task AddAgentHost_PolicyFileAndReadOnlyMode_AreApplied()
+    public async Task AddAgentHost_PolicyFileAndReadOnlyMode_AreAppliedAsync()
     {
         var policy = Path.Combine(_folder, "policy.json");
         await File.WriteAllTextAsync(policy, """{ "version": 1, "rules": [ { "id": "all", "tools": ["*"], "effect": "allow", "risk": "low", "approval": "automatic" } ] }""", TestContext.Current.CancellationToken);

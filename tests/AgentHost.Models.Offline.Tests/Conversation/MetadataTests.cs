@@ -6,7 +6,7 @@ namespace AgentHost.Models.Offline.Tests.Conversation;
 public sealed class MetadataTests
 {
     [Fact]
-    public void Metadata_labels_the_client_as_rule_based()
+    public void GetService_ChatClientMetadata_LabelsTheClientAsRuleBased()
     {
         using OfflineChatClient client = new();
 
@@ -20,7 +20,7 @@ public sealed class MetadataTests
     }
 
     [Fact]
-    public async Task Response_reports_model_id_and_approximate_usage()
+    public async Task GetResponseAsync_ConfiguredModelId_ReportsModelIdAndApproximateUsageAsync()
     {
         const string Prompt = "What is the portfolio of investor LP-001?";
 
@@ -34,7 +34,7 @@ public sealed class MetadataTests
     }
 
     [Fact]
-    public async Task Same_conversation_gets_the_same_answer_every_time()
+    public async Task GetResponseAsync_SameConversation_GetsTheSameAnswerEveryTimeAsync()
     {
         ChatResponse first = await Chat.AskAsync("What can you do?");
         ChatResponse second = await Chat.AskAsync("What can you do?");

@@ -6,7 +6,7 @@ namespace AgentHost.Models.Offline.Tests.Conversation;
 public sealed class MissingArgumentTests
 {
     [Fact]
-    public async Task Portfolio_question_without_an_id_asks_for_the_investor_id_with_an_example()
+    public async Task GetResponseAsync_PortfolioQuestionWithoutAnId_AsksForTheInvestorIdWithAnExampleAsync()
     {
         ChatResponse response = await Chat.AskAsync("What is the portfolio of this investor?");
 
@@ -17,7 +17,7 @@ public sealed class MissingArgumentTests
     }
 
     [Fact]
-    public async Task Callback_without_date_and_slot_asks_for_both_and_lists_the_slots()
+    public async Task GetResponseAsync_CallbackWithoutDateAndSlot_AsksForBothAndListsTheSlotsAsync()
     {
         ChatResponse response = await Chat.AskAsync("Book a callback for LP-005");
 
@@ -28,7 +28,7 @@ public sealed class MissingArgumentTests
     }
 
     [Fact]
-    public async Task Callback_request_asks_for_details_rather_than_escalating_on_a_guess()
+    public async Task GetResponseAsync_CallbackRequest_AsksForDetailsRatherThanEscalatingOnAGuessAsync()
     {
         ChatResponse response = await Chat.AskAsync("Can someone call me back tomorrow? LP-003");
 
@@ -37,7 +37,7 @@ public sealed class MissingArgumentTests
     }
 
     [Fact]
-    public async Task Answer_to_the_question_completes_the_pending_request()
+    public async Task GetResponseAsync_AnswerToTheQuestion_CompletesThePendingRequestAsync()
     {
         List<ChatMessage> messages =
         [
@@ -54,7 +54,7 @@ public sealed class MissingArgumentTests
     }
 
     [Fact]
-    public async Task Identity_details_given_in_a_follow_up_are_combined_with_the_id_from_the_first_turn()
+    public async Task GetResponseAsync_IdentityDetailsGivenInAFollowUp_CombinesThemWithTheIdFromTheFirstTurnAsync()
     {
         List<ChatMessage> messages =
         [
@@ -73,7 +73,7 @@ public sealed class MissingArgumentTests
     }
 
     [Fact]
-    public async Task Investor_id_from_an_earlier_turn_is_reused_for_a_new_question()
+    public async Task GetResponseAsync_InvestorIdFromAnEarlierTurn_IsReusedForANewQuestionAsync()
     {
         List<ChatMessage> messages =
         [
@@ -92,7 +92,7 @@ public sealed class MissingArgumentTests
     }
 
     [Fact]
-    public async Task Without_conversation_context_earlier_ids_are_not_reused()
+    public async Task GetResponseAsync_WithoutConversationContext_DoesNotReuseEarlierIdsAsync()
     {
         List<ChatMessage> messages =
         [

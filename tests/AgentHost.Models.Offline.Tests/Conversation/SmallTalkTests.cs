@@ -9,7 +9,7 @@ public sealed class SmallTalkTests
     [InlineData("hello")]
     [InlineData("Hi there!")]
     [InlineData("good morning")]
-    public async Task Greeting_is_answered_without_tools_and_says_it_is_not_a_language_model(string prompt)
+    public async Task GetResponseAsync_Greeting_IsAnsweredWithoutToolsAndSaysItIsNotALanguageModelAsync(string prompt)
     {
         ChatResponse response = await Chat.AskAsync(prompt);
 
@@ -21,7 +21,7 @@ public sealed class SmallTalkTests
     [Theory]
     [InlineData("thanks")]
     [InlineData("Thank you so much")]
-    public async Task Thanks_is_acknowledged(string prompt)
+    public async Task GetResponseAsync_Thanks_IsAcknowledgedAsync(string prompt)
     {
         ChatResponse response = await Chat.AskAsync(prompt);
 
@@ -32,7 +32,7 @@ public sealed class SmallTalkTests
     [Theory]
     [InlineData("help")]
     [InlineData("What can you do?")]
-    public async Task Help_lists_the_tool_targets(string prompt)
+    public async Task GetResponseAsync_Help_ListsTheToolTargetsAsync(string prompt)
     {
         ChatResponse response = await Chat.AskAsync(prompt);
 
@@ -42,7 +42,7 @@ public sealed class SmallTalkTests
     }
 
     [Fact]
-    public async Task Goodbye_is_answered_politely()
+    public async Task GetResponseAsync_Goodbye_IsAnsweredPolitelyAsync()
     {
         ChatResponse response = await Chat.AskAsync("bye");
 
@@ -50,7 +50,7 @@ public sealed class SmallTalkTests
     }
 
     [Fact]
-    public async Task Help_with_a_real_request_is_not_small_talk()
+    public async Task GetResponseAsync_HelpWithARealRequest_IsNotSmallTalkAsync()
     {
         ChatResponse response = await Chat.AskAsync("help me see the portfolio of LP-001");
 
@@ -58,7 +58,7 @@ public sealed class SmallTalkTests
     }
 
     [Fact]
-    public async Task Empty_conversation_gets_an_offer_of_help()
+    public async Task GetResponseAsync_EmptyConversation_GetsAnOfferOfHelpAsync()
     {
         ChatResponse response = await Chat.AskAsync([]);
 

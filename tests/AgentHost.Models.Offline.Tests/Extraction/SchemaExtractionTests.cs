@@ -8,7 +8,7 @@ namespace AgentHost.Models.Offline.Tests.Extraction;
 public sealed class SchemaExtractionTests
 {
     [Fact]
-    public async Task Id_parameter_without_a_pattern_takes_an_id_like_token()
+    public async Task GetResponseAsync_IdParameterWithoutAPattern_TakesAnIdLikeTokenAsync()
     {
         ChatResponse response = await Ask("Refund order ord-4411 please", "orders___refund_order", "Refund a customer order.", """
             {"type":"object","properties":{"orderId":{"type":"string","description":"The order."}},"required":["orderId"]}
@@ -18,7 +18,7 @@ public sealed class SchemaExtractionTests
     }
 
     [Fact]
-    public async Task Integer_and_boolean_parameters_are_typed()
+    public async Task GetResponseAsync_IntegerAndBooleanParameters_AreTypedAsync()
     {
         ChatResponse response = await Ask("Reserve 3 seats for the webinar, yes include recording", "events___reserve_seats", "Reserve seats for a webinar event.", """
             {"type":"object","properties":{"seats":{"type":"integer"},"includeRecording":{"type":"boolean"}},"required":["seats"]}
@@ -33,7 +33,7 @@ public sealed class SchemaExtractionTests
     [InlineData("Schedule the review meeting on March 5, 2027", "2027-03-05")]
     [InlineData("Schedule the review meeting on 05/03/2027", "2027-03-05")]
     [InlineData("Schedule the review meeting on the 5th of March 2027", "2027-03-05")]
-    public async Task Common_date_formats_become_iso_dates(string prompt, string expected)
+    public async Task GetResponseAsync_CommonDateFormats_BecomeIsoDatesAsync(string prompt, string expected)
     {
         ChatResponse response = await Ask(prompt, "calendar___schedule_review", "Schedule a review meeting.", """
             {"type":"object","properties":{"date":{"type":"string","format":"date"}},"required":["date"]}
@@ -43,7 +43,7 @@ public sealed class SchemaExtractionTests
     }
 
     [Fact]
-    public async Task Missing_required_text_is_asked_for_instead_of_guessed()
+    public async Task GetResponseAsync_MissingRequiredText_IsAskedForInsteadOfGuessedAsync()
     {
         ChatResponse response = await Ask("Add a comment to the ticket", "helpdesk___add_comment", "Add a comment to a helpdesk ticket.", """
             {"type":"object","properties":{"ticketId":{"type":"string","pattern":"^HD-\\d{4}$","description":"The ticket, for example HD-0001."},"comment":{"type":"string"}},"required":["ticketId","comment"]}

@@ -20,7 +20,7 @@ public sealed class ValueFinderPropertyTests
         select DateOnly.FromDayNumber(new DateOnly(1920, 1, 1).DayNumber + days);
 
     [Fact]
-    public void Any_date_written_in_a_supported_format_is_found_as_the_same_iso_date()
+    public void FindDates_AnyDateWrittenInASupportedFormat_FindsTheSameIsoDate()
     {
         Check.One(Fixed, Prop.ForAll((from date in Dates from format in Gen.Elements(Formats) select (date, format)).ToArbitrary(), input =>
         {
@@ -33,7 +33,7 @@ public sealed class ValueFinderPropertyTests
     }
 
     [Fact]
-    public void Any_investor_id_in_a_sentence_is_found_by_its_pattern_whatever_the_case()
+    public void FindByPattern_AnyInvestorIdInASentenceInEitherCase_FindsItByItsPattern()
     {
         Check.One(Fixed, Prop.ForAll((from n in Gen.Choose(0, 999) from lower in Gen.Elements(true, false) select (n, lower)).ToArbitrary(), input =>
         {
@@ -47,7 +47,7 @@ public sealed class ValueFinderPropertyTests
     }
 
     [Fact]
-    public void Any_amount_with_thousands_separators_and_currency_is_read_exactly()
+    public void FindNumbers_AnyAmountWithThousandsSeparatorsAndCurrency_ReadsItExactly()
     {
         Check.One(Fixed, Prop.ForAll((from pounds in Gen.Choose(0, 9_999_999) from pence in Gen.Choose(0, 99) from symbol in Gen.Elements("$", "£", "€", "") select (pounds, pence, symbol)).ToArbitrary(), input =>
         {

@@ -8,7 +8,7 @@ namespace AgentHost.Models.Offline.Tests.Results;
 public sealed class GatewayEndToEndTests
 {
     [Fact]
-    public async Task Portfolio_question_is_answered_from_the_dev_gateway_in_plain_sentences()
+    public async Task OfflineModelOverDevGateway_PortfolioQuestion_IsAnsweredFromTheDevGatewayInPlainSentencesAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using McpClient mcp = await Connect(gateway);
@@ -23,7 +23,7 @@ public sealed class GatewayEndToEndTests
     }
 
     [Fact]
-    public async Task Case_created_in_one_turn_is_read_back_in_the_next()
+    public async Task OfflineModelOverDevGateway_CaseCreatedInOneTurn_IsReadBackInTheNextAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using McpClient mcp = await Connect(gateway);
@@ -38,7 +38,7 @@ public sealed class GatewayEndToEndTests
     }
 
     [Fact]
-    public async Task Unknown_investor_is_reported_as_the_gateways_error()
+    public async Task OfflineModelOverDevGateway_UnknownInvestor_IsReportedAsTheGatewaysErrorAsync()
     {
         await using DevGatewayHandle gateway = await DevGatewayServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using McpClient mcp = await Connect(gateway);

@@ -7,7 +7,7 @@ namespace AgentHost.Models.Offline.Tests.Results;
 public sealed class SearchToolTests
 {
     [Fact]
-    public async Task With_only_the_search_tool_offered_the_model_searches_with_the_users_words()
+    public async Task GetResponseAsync_OnlyTheSearchToolOffered_SearchesWithTheUsersWordsAsync()
     {
         ChatResponse response = await Chat.AskAsync("What is the portfolio of investor LP-001?", CatalogTools.Options(CatalogTools.Only(DevGatewayCatalog.SearchToolName)));
 
@@ -17,7 +17,7 @@ public sealed class SearchToolTests
     }
 
     [Fact]
-    public async Task A_local_search_tool_with_optional_parameters_is_used_when_nothing_else_matches()
+    public async Task GetResponseAsync_NothingElseMatches_UsesALocalSearchToolWithOptionalParametersAsync()
     {
         AIFunctionDeclaration local = AIFunctionFactory.CreateDeclaration("search_tools", "Searches the catalog of tools.", System.Text.Json.JsonDocument.Parse("""
             {"type":"object","properties":{"query":{"type":"string"},"limit":{"type":"integer"}},"required":["query"]}
@@ -32,7 +32,7 @@ public sealed class SearchToolTests
     }
 
     [Fact]
-    public async Task After_a_search_the_model_calls_the_best_found_tool_in_the_same_turn()
+    public async Task GetResponseAsync_AfterASearch_CallsTheBestFoundToolInTheSameTurnAsync()
     {
         List<ChatMessage> messages = AfterSearch("""{"tools":[{"name":"portfolio___get_positions","description":"List positions"},{"name":"portfolio___get_portfolio","description":"Portfolio summary"}]}""");
 
@@ -44,7 +44,7 @@ public sealed class SearchToolTests
     }
 
     [Fact]
-    public async Task After_a_search_whose_tools_are_not_offered_the_model_lists_what_was_found()
+    public async Task GetResponseAsync_AfterASearchWhoseToolsAreNotOffered_ListsWhatWasFoundAsync()
     {
         List<ChatMessage> messages = AfterSearch("""{"tools":[{"name":"portfolio___get_portfolio","description":"Get an investor's portfolio summary. More text."}]}""");
 

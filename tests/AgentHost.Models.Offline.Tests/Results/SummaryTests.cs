@@ -12,7 +12,7 @@ public sealed class SummaryTests
         """;
 
     [Fact]
-    public async Task Json_result_is_summarised_as_readable_lines_and_finishes_with_stop()
+    public async Task GetResponseAsync_JsonResult_IsSummarisedAsReadableLinesAndFinishesWithStopAsync()
     {
         ChatResponse response = await Chat.AskAsync(AfterCall("portfolio___get_portfolio", Portfolio));
 
@@ -28,7 +28,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Mcp_call_tool_result_uses_its_structured_content()
+    public async Task GetResponseAsync_McpCallToolResult_UsesItsStructuredContentAsync()
     {
         string mcp = $$"""{"content":[{"type":"text","text":"ignored"}],"structuredContent":{{Portfolio}},"isError":false}""";
 
@@ -39,7 +39,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Content_string_with_structured_content_uses_the_structured_part()
+    public async Task GetResponseAsync_ContentStringWithStructuredContent_UsesTheStructuredPartAsync()
     {
         string converted = $$"""{"content":"Portfolio loaded.","structuredContent":{{Portfolio}}}""";
 
@@ -49,7 +49,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Mcp_error_result_is_reported_plainly()
+    public async Task GetResponseAsync_McpErrorResult_IsReportedPlainlyAsync()
     {
         const string Error = """{"content":[{"type":"text","text":"No investor with id LP-999 was found."}],"isError":true}""";
 
@@ -60,7 +60,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Tool_exception_is_reported_plainly()
+    public async Task GetResponseAsync_ToolException_IsReportedPlainlyAsync()
     {
         List<ChatMessage> messages = AfterCall("cases___get_case", null);
         ((FunctionResultContent)messages[^1].Contents[0]).Exception = new InvalidOperationException("The gateway timed out.");
@@ -71,7 +71,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Write_tool_result_is_announced_in_the_past_tense()
+    public async Task GetResponseAsync_WriteToolResult_IsAnnouncedInThePastTenseAsync()
     {
         ChatResponse response = await Chat.AskAsync(AfterCall("cases___create_case", """{"caseId":"C-1049","status":"open","notes":[]}"""));
 
@@ -81,7 +81,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Long_lists_are_cut_with_a_count_of_the_rest()
+    public async Task GetResponseAsync_LongList_IsCutWithACountOfTheRestAsync()
     {
         string trades = "{\"trades\":[" + string.Join(',', Enumerable.Range(1, 13).Select(i => $"{{\"tradeId\":\"T-{10000 + i}\",\"verified\":true}}")) + "]}";
 
@@ -94,7 +94,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task List_items_leave_out_values_repeated_from_the_top_level()
+    public async Task GetResponseAsync_ListItems_LeaveOutValuesRepeatedFromTheTopLevelAsync()
     {
         const string Blotter = """{"investorId":"LP-002","trades":[{"tradeId":"T-10006","investorId":"LP-002","symbol":"AAPL","status":"pending"}]}""";
 
@@ -104,7 +104,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Identity_check_is_not_announced_as_verified()
+    public async Task GetResponseAsync_FailedIdentityCheck_IsNotAnnouncedAsVerifiedAsync()
     {
         ChatResponse response = await Chat.AskAsync(AfterCall("crm___verify_identity", """{"verified":false}"""));
 
@@ -112,7 +112,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Plain_text_result_is_passed_on()
+    public async Task GetResponseAsync_PlainTextResult_IsPassedOnAsync()
     {
         ChatResponse response = await Chat.AskAsync(AfterCall("escalation___escalate_to_human", "A supervisor will join shortly."));
 
@@ -120,7 +120,7 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public async Task Several_results_in_one_turn_are_all_summarised()
+    public async Task GetResponseAsync_SeveralResultsInOneTurn_AreAllSummarisedAsync()
     {
         List<ChatMessage> messages =
         [

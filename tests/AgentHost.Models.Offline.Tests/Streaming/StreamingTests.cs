@@ -6,7 +6,7 @@ namespace AgentHost.Models.Offline.Tests.Streaming;
 public sealed class StreamingTests
 {
     [Fact]
-    public async Task Streamed_text_arrives_word_by_word_and_equals_the_non_streamed_answer()
+    public async Task GetStreamingResponseAsync_TextAnswer_ArrivesWordByWordAndEqualsTheNonStreamedAnswerAsync()
     {
         using OfflineChatClient client = new();
         List<ChatMessage> messages = [new(ChatRole.User, "hello")];
@@ -22,7 +22,7 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Last_streamed_update_carries_finish_reason_and_usage()
+    public async Task GetStreamingResponseAsync_LastUpdate_CarriesFinishReasonAndUsageAsync()
     {
         using OfflineChatClient client = new();
 
@@ -36,7 +36,7 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Streamed_tool_call_is_one_update_with_finish_reason_tool_calls()
+    public async Task GetStreamingResponseAsync_ToolCall_IsOneUpdateWithFinishReasonToolCallsAsync()
     {
         using OfflineChatClient client = new();
 
@@ -49,7 +49,7 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Cancelled_stream_stops_with_operation_cancelled()
+    public async Task GetStreamingResponseAsync_Cancelled_StopsWithOperationCancelledAsync()
     {
         using OfflineChatClient client = new();
         using CancellationTokenSource cancellation = new();

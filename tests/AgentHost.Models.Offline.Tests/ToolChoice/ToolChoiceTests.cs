@@ -8,7 +8,7 @@ public sealed class ToolChoiceTests
 {
     [Theory]
     [MemberData(nameof(PromptTable.Rows), MemberType = typeof(PromptTable))]
-    public async Task Prompt_calls_the_expected_tool_with_the_expected_arguments(string prompt, string tool, string arguments)
+    public async Task GetResponseAsync_PromptFromTheTable_CallsTheExpectedToolWithTheExpectedArgumentsAsync(string prompt, string tool, string arguments)
     {
         ChatResponse response = await Chat.AskAsync(prompt);
 
@@ -23,14 +23,14 @@ public sealed class ToolChoiceTests
     }
 
     [Fact]
-    public void Prompt_table_has_at_least_30_rows_covering_at_least_18_tools()
+    public void PromptTable_Rows_AreAtLeast30CoveringAtLeast18Tools()
     {
         Assert.True(PromptTable.Rows.Count >= 30);
         Assert.True(PromptTable.Rows.Select(r => (string)r.Data.Item2).Distinct().Count() >= 18);
     }
 
     [Fact]
-    public async Task Amount_argument_is_a_number_not_text()
+    public async Task GetResponseAsync_AmountArgument_IsANumberNotTextAsync()
     {
         ChatResponse response = await Chat.AskAsync("Withdraw $2,500 from LP-002's account");
 
@@ -39,7 +39,7 @@ public sealed class ToolChoiceTests
     }
 
     [Fact]
-    public async Task Tool_call_ids_are_fresh_per_turn_and_deterministic_for_the_same_conversation()
+    public async Task GetResponseAsync_ToolCallIds_AreFreshPerTurnAndDeterministicForTheSameConversationAsync()
     {
         ChatResponse first = await Chat.AskAsync("What is the portfolio of investor LP-001?");
         ChatResponse again = await Chat.AskAsync("What is the portfolio of investor LP-001?");
@@ -50,7 +50,7 @@ public sealed class ToolChoiceTests
     }
 
     [Fact]
-    public async Task Required_tool_mode_restricts_the_choice_to_the_named_tool()
+    public async Task GetResponseAsync_RequiredToolMode_RestrictsTheChoiceToTheNamedToolAsync()
     {
         ChatOptions options = CatalogTools.Options();
         options.ToolMode = ChatToolMode.RequireSpecific("crm___get_investor_profile");
@@ -61,7 +61,7 @@ public sealed class ToolChoiceTests
     }
 
     [Fact]
-    public async Task Tool_mode_none_never_calls_a_tool()
+    public async Task GetResponseAsync_ToolModeNone_NeverCallsAToolAsync()
     {
         ChatOptions options = CatalogTools.Options();
         options.ToolMode = ChatToolMode.None;
@@ -73,7 +73,7 @@ public sealed class ToolChoiceTests
     }
 
     [Fact]
-    public async Task Unrelated_request_with_only_catalog_tools_gets_an_honest_answer_without_a_call()
+    public async Task GetResponseAsync_UnrelatedRequestWithOnlyCatalogTools_GetsAnHonestAnswerWithoutACallAsync()
     {
         ChatResponse response = await Chat.AskAsync("Recommend a good pizza recipe", CatalogTools.Options(CatalogTools.WithoutSearch));
 
@@ -82,7 +82,7 @@ public sealed class ToolChoiceTests
     }
 
     [Fact]
-    public async Task Unrelated_request_falls_back_to_the_gateway_search_tool_when_offered()
+    public async Task GetResponseAsync_UnrelatedRequestWithTheGatewaySearchToolOffered_FallsBackToItAsync()
     {
         ChatResponse response = await Chat.AskAsync("Recommend a good pizza recipe");
 
@@ -92,7 +92,7 @@ public sealed class ToolChoiceTests
     }
 
     [Fact]
-    public async Task Additional_synonyms_extend_the_vocabulary()
+    public async Task GetResponseAsync_AdditionalSynonyms_ExtendTheVocabularyAsync()
     {
         OfflineChatClientOptions options = new();
         options.AdditionalSynonyms["pension"] = ["portfolio"];

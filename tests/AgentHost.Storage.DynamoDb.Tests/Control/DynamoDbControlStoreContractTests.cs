@@ -97,7 +97,7 @@ public sealed class DynamoDbAuditStoreContractTests(DynamoDbLocalFixture dynamo)
             TestContext.Current.CancellationToken);
 
     [Fact]
-    public void ControlTableRequest_HasTheDocumentedKeysAndIndex()
+    public void ControlTableRequest_Built_HasTheDocumentedKeysAndIndex()
     {
         var control = DynamoDbControlTableInitializer.BuildControlTableRequest("t-control");
         var audit = DynamoDbControlTableInitializer.BuildAuditTableRequest("t-audit");

@@ -86,7 +86,7 @@ public sealed class SqliteAuditStoreContractTests : AuditStoreContractTests, IDi
     }
 
     [Fact]
-    public async Task AuditRecords_UpdateDeleteOrReplaceThroughSql_AreRejectedByTheTriggers()
+    public async Task AuditRecords_UpdateDeleteOrReplaceThroughSql_AreRejectedByTheTriggersAsync()
     {
         var session = "s-" + Guid.NewGuid().ToString("N");
         await new AgentHost.Control.Audit.AuditTrail(Store).AppendAsync(new AuditEntry { SessionId = session, Kind = AuditRecordKinds.ToolCallAttempt, Actor = "agent" }, TestContext.Current.CancellationToken);

@@ -54,7 +54,7 @@ public abstract class ApprovalStoreContractTests : IAsyncLifetime
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task CreateAsync_NewRequest_StoresEveryMemberAtVersion1()
+    public async Task CreateAsync_NewRequest_StoresEveryMemberAtVersion1Async()
     {
         var request = NewRequest();
 
@@ -68,7 +68,7 @@ public abstract class ApprovalStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateAsync_SameIdTwice_ReturnsTheFirstRequest()
+    public async Task CreateAsync_SameIdTwice_ReturnsTheFirstRequestAsync()
     {
         var request = NewRequest();
         await Store.CreateAsync(request, Ct);
@@ -80,10 +80,10 @@ public abstract class ApprovalStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAsync_UnknownId_ReturnsNull() => Assert.Null(await Store.GetAsync("apr_unknown", Ct));
+    public async Task GetAsync_UnknownId_ReturnsNullAsync() => Assert.Null(await Store.GetAsync("apr_unknown", Ct));
 
     [Fact]
-    public async Task TryReplaceAsync_NextVersion_IsWrittenAndOtherVersionsAreRefused()
+    public async Task TryReplaceAsync_NextVersion_IsWrittenAndOtherVersionsAreRefusedAsync()
     {
         var request = await Store.CreateAsync(NewRequest(), Ct);
         var vote = new ApprovalVote { Approver = "alice", Verdict = ApprovalVerdict.Approve, Comment = "ok", DecidedAt = request.CreatedAt.AddMinutes(5) };
@@ -102,7 +102,7 @@ public abstract class ApprovalStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TryReplaceAsync_ManyWritersOfTheSameVersion_ExactlyOneWins()
+    public async Task TryReplaceAsync_ManyWritersOfTheSameVersion_ExactlyOneWinsAsync()
     {
         var request = await Store.CreateAsync(NewRequest(), Ct);
 
@@ -116,7 +116,7 @@ public abstract class ApprovalStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListAsync_FiltersByStatusAndSession_NewestFirstWithinTheLimit()
+    public async Task ListAsync_FiltersByStatusAndSession_NewestFirstWithinTheLimitAsync()
     {
         var session = "s-" + Guid.NewGuid().ToString("N");
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());

@@ -93,7 +93,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     private static AuditRecord Reseal(AuditRecord record) => record with { Hash = AuditChain.ComputeHash(record) };
 
     [Fact]
-    public async Task AppendAsync_Records_AreReadBackExactlyAndTheChainVerifies()
+    public async Task AppendAsync_Records_AreReadBackExactlyAndTheChainVerifiesAsync()
     {
         var session = NewSession();
         var written = await AppendAsync(session, 5);
@@ -117,7 +117,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TryAppendAsync_SequenceNotNextToTheHead_IsRefused()
+    public async Task TryAppendAsync_SequenceNotNextToTheHead_IsRefusedAsync()
     {
         var session = NewSession();
         var written = await AppendAsync(session, 2);
@@ -131,7 +131,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppendAsync_TwoTrailsOnOneSessionAtOnce_ProduceOneChainWithoutGaps()
+    public async Task AppendAsync_TwoTrailsOnOneSessionAtOnce_ProduceOneChainWithoutGapsAsync()
     {
         var session = NewSession();
         var first = Trail();
@@ -145,7 +145,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListSessionsAsync_AfterAppends_IncludesEverySession()
+    public async Task ListSessionsAsync_AfterAppends_IncludesEverySessionAsync()
     {
         var a = NewSession();
         var b = NewSession();
@@ -166,7 +166,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_RecordEdited_NamesTheEditedRecord()
+    public async Task Verify_RecordEdited_NamesTheEditedRecordAsync()
     {
         var session = NewSession();
         var written = await AppendAsync(session, 5);
@@ -180,7 +180,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_RecordDeleted_NamesTheMissingRecord()
+    public async Task Verify_RecordDeleted_NamesTheMissingRecordAsync()
     {
         var session = NewSession();
         await AppendAsync(session, 5);
@@ -193,7 +193,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_RecordInsertedInTheMiddleWithRecomputedHashes_NamesTheFirstUnlinkedRecord()
+    public async Task Verify_RecordInsertedInTheMiddleWithRecomputedHashes_NamesTheFirstUnlinkedRecordAsync()
     {
         var session = NewSession();
         var written = await AppendAsync(session, 4);
@@ -210,7 +210,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_RecordAppendedOutsideTheTrail_IsReported()
+    public async Task Verify_RecordAppendedOutsideTheTrail_IsReportedAsync()
     {
         var session = NewSession();
         var written = await AppendAsync(session, 3);
@@ -223,7 +223,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_RecordsReordered_NamesTheFirstRecordOutOfPlace()
+    public async Task Verify_RecordsReordered_NamesTheFirstRecordOutOfPlaceAsync()
     {
         var session = NewSession();
         var written = await AppendAsync(session, 5);
@@ -237,7 +237,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_LastRecordsRemoved_ReportsTheTruncation()
+    public async Task Verify_LastRecordsRemoved_ReportsTheTruncationAsync()
     {
         var session = NewSession();
         await AppendAsync(session, 5);
@@ -252,7 +252,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_Session_WritesOneJsonLinePerRecordThatReadsBack()
+    public async Task Export_Session_WritesOneJsonLinePerRecordThatReadsBackAsync()
     {
         var session = NewSession();
         var written = await AppendAsync(session, 3);

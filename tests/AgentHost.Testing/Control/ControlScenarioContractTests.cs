@@ -62,7 +62,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refund_NeedsSupervisor_IsPersistedAsAskedAndTheTurnAwaitsApproval()
+    public async Task Refund_NeedsSupervisor_IsPersistedAsAskedAndTheTurnAwaitsApprovalAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -88,7 +88,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refund_Approved_RunsExactlyOnceOnTheNextInvocationAndTheModelSeesTheResult()
+    public async Task Refund_Approved_RunsExactlyOnceOnTheNextInvocationAndTheModelSeesTheResultAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -113,7 +113,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refund_Rejected_NeverRunsAndTheModelIsToldWhy()
+    public async Task Refund_Rejected_NeverRunsAndTheModelIsToldWhyAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -134,7 +134,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refund_NotDecidedBeforeTheTimeout_ExpiresAsARejectionAndLateApprovalsAreRefused()
+    public async Task Refund_NotDecidedBeforeTheTimeout_ExpiresAsARejectionAndLateApprovalsAreRefusedAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -158,7 +158,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Committee_NeedsTwoDifferentApprovers_TheSameApproverTwiceIsRefused()
+    public async Task Committee_NeedsTwoDifferentApprovers_TheSameApproverTwiceIsRefusedAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -182,7 +182,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Decisions_DoubleClickReplayedForgedOrMismatched_AreRefusedAndChangeNothing()
+    public async Task Decisions_DoubleClickReplayedForgedOrMismatched_AreRefusedAndChangeNothingAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -212,7 +212,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Resume_CallInTheConversationDiffersFromTheApprovedRequest_IsDeniedAndNeverRuns()
+    public async Task Resume_CallInTheConversationDiffersFromTheApprovedRequest_IsDeniedAndNeverRunsAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -238,7 +238,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoHosts_ResumeTheSameApprovedCallAtOnce_ItRunsOnce()
+    public async Task TwoHosts_ResumeTheSameApprovedCallAtOnce_ItRunsOnceAsync()
     {
         var conversations = new AgentHost.Core.Conversations.InMemoryConversationStore(Clock);
         var first = NewHost(conversations);
@@ -266,7 +266,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Claim_HostDiesBetweenClaimAndRun_TheSameTurnRetriedRunsItOnceAndOtherTurnsWait()
+    public async Task Claim_HostDiesBetweenClaimAndRun_TheSameTurnRetriedRunsItOnceAndOtherTurnsWaitAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -287,7 +287,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Claim_ClaimingTurnNeverCameBack_AnotherTurnTakesOverAfterTheLeaseAndRunsItOnce()
+    public async Task Claim_ClaimingTurnNeverCameBack_AnotherTurnTakesOverAfterTheLeaseAndRunsItOnceAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -305,7 +305,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Claim_ClaimingHostDiedWhileTheToolRan_TakeoverDoesNotRunItAgainAndFlagsIt()
+    public async Task Claim_ClaimingHostDiedWhileTheToolRan_TakeoverDoesNotRunItAgainAndFlagsItAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -341,7 +341,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RetriedTurn_EarlierAttemptDiedDuringTheCall_ToolIsNotRunAgainAndTheCallIsFlagged()
+    public async Task RetriedTurn_EarlierAttemptDiedDuringTheCall_ToolIsNotRunAgainAndTheCallIsFlaggedAsync()
     {
         var host = NewHost();
         var session = NewSession();
@@ -373,7 +373,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RetriedTurn_EarlierAttemptRecordedTheOutcome_TheRecordedResultIsReplayedWithoutRunningAgain()
+    public async Task RetriedTurn_EarlierAttemptRecordedTheOutcome_TheRecordedResultIsReplayedWithoutRunningAgainAsync()
     {
         var session = NewSession();
         var first = NewHost();
@@ -394,7 +394,7 @@ public abstract class ControlScenarioContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Policy_NoRuleForAWriteTool_IsDeniedAndAudited()
+    public async Task Policy_NoRuleForAWriteTool_IsDeniedAndAuditedAsync()
     {
         var host = new ControlTestHost(Stores, Clock, policy: """{ "version": 1, "rules": [] }""");
         var session = NewSession();

@@ -49,7 +49,7 @@ public abstract class ToolIntentStoreContractTests : IAsyncLifetime
     };
 
     [Fact]
-    public async Task BeginAsync_NewKey_CreatesTheIntentWithoutOutcome()
+    public async Task BeginAsync_NewKey_CreatesTheIntentWithoutOutcomeAsync()
     {
         var intent = NewIntent();
 
@@ -62,7 +62,7 @@ public abstract class ToolIntentStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BeginAsync_SameKeyAgain_ReturnsTheStoredIntentAndCreatesNothing()
+    public async Task BeginAsync_SameKeyAgain_ReturnsTheStoredIntentAndCreatesNothingAsync()
     {
         var intent = NewIntent();
         await Store.BeginAsync(intent, Ct);
@@ -74,7 +74,7 @@ public abstract class ToolIntentStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BeginAsync_OtherOccurrenceScopeOrSession_AreDifferentIntents()
+    public async Task BeginAsync_OtherOccurrenceScopeOrSession_AreDifferentIntentsAsync()
     {
         var intent = NewIntent();
         await Store.BeginAsync(intent, Ct);
@@ -85,7 +85,7 @@ public abstract class ToolIntentStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BeginAsync_ManyWritersAtOnce_ExactlyOneCreates()
+    public async Task BeginAsync_ManyWritersAtOnce_ExactlyOneCreatesAsync()
     {
         var intent = NewIntent();
 
@@ -97,7 +97,7 @@ public abstract class ToolIntentStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CompleteAsync_FirstOutcome_IsStoredAndLaterOnesAreRefused()
+    public async Task CompleteAsync_FirstOutcome_IsStoredAndLaterOnesAreRefusedAsync()
     {
         var intent = NewIntent();
         await Store.BeginAsync(intent, Ct);
@@ -115,7 +115,7 @@ public abstract class ToolIntentStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CompleteAsync_TruncatedResult_KeepsTheFlagAndNoText()
+    public async Task CompleteAsync_TruncatedResult_KeepsTheFlagAndNoTextAsync()
     {
         var intent = NewIntent();
         await Store.BeginAsync(intent, Ct);
@@ -127,5 +127,5 @@ public abstract class ToolIntentStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAsync_UnknownKey_ReturnsNull() => Assert.Null(await Store.GetAsync(NewIntent().Key, Ct));
+    public async Task GetAsync_UnknownKey_ReturnsNullAsync() => Assert.Null(await Store.GetAsync(NewIntent().Key, Ct));
 }
