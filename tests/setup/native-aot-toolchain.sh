@@ -4,15 +4,16 @@
 # tests/benchmarks/run-peer-comparison.sh:
 #   - the native toolchain the AOT compiler links with: clang, lld, llvm (llvm-objcopy strips the symbols) and zlib1g-dev;
 #   - for the linux-arm64 cross-publish from an x64 machine: an arm64 sysroot in <repo>/.tools/arm64-sysroot, unpacked
-#     from Debian's arm64 packages (libc6, libc6-dev, libgcc-s1, libgcc-12-dev, zlib1g, zlib1g-dev; only downloaded and
-#     unpacked, never installed), linked with lld;
+#     from Debian's arm64 packages (libc6, libc6-dev, libgcc-s1, libgcc-12-dev, zlib1g, zlib1g-dev, and libssl3, which the
+#     emulated binary loads at run time for SHA-256 and TLS as the chiseled runtime-deps image provides it; only downloaded
+#     and unpacked, never installed), linked with lld;
 #   - qemu-user-static, which runs the arm64 binary under user-mode emulation for the smoke test.
 # On an arm64 machine the sysroot and qemu are not needed (the publish is native there), and are skipped.
 # Idempotent and quiet: prints one line when everything is already there. AGENTHOST_ARM64_SYSROOT overrides the folder.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 sysroot="${AGENTHOST_ARM64_SYSROOT:-$root/.tools/arm64-sysroot}"
-arm64_packages=(libc6 libc6-dev libgcc-s1 libgcc-12-dev linux-libc-dev zlib1g zlib1g-dev)
+arm64_packages=(libc6 libc6-dev libgcc-s1 libgcc-12-dev linux-libc-dev zlib1g zlib1g-dev libssl3)
 stamp="bookworm:${arm64_packages[*]}"
 machine="$(uname -m)"
 

@@ -11,7 +11,7 @@ internal static class StoreCommand
     {
         var command = new Command("store", "Manage the conversation store.");
         var pitr = new Option<bool>("--point-in-time-recovery") { Description = "Also enable point-in-time recovery (recommended outside local use)." };
-        var create = new Command("create-table", "Create the DynamoDB tables, if missing: the conversation table named by AGENTHOST_DYNAMODB_TABLE (keys, status index, TTL) and the control layer's control and audit tables (AGENTHOST_DYNAMODB_CONTROL_TABLE, AGENTHOST_DYNAMODB_AUDIT_TABLE; default NAME-control and NAME-audit).") { pitr };
+        var create = new Command("create-table", "Create the DynamoDB tables, if missing: the conversation table named by AGENTHOST_DYNAMODB_TABLE (keys, status index, TTL) and the control layer's control and audit tables (AGENTHOST_DYNAMODB_CONTROL_TABLE, AGENTHOST_DYNAMODB_AUDIT_TABLE; default NAME-control and NAME-audit) and the supervision table (AGENTHOST_DYNAMODB_SUPERVISOR_TABLE; default NAME-supervisor).") { pitr };
         create.SetAction(async (parse, cancellationToken) =>
         {
             var (_, settings) = global.Load(parse);
@@ -34,6 +34,14 @@ internal static class StoreCommand
                     await context.Output.WriteLineAsync(createdControl.Contains(table) ? $"Created table {table}." : $"Table {table} already exists.");
                 }
             }
+
+            if (settings.Supervisor.Enabled)
+            {
+                var supervisor = SupervisionFactory.DynamoDbOptions(settings).TableName;
+                var createdSupervisor = await new DynamoDbSupervisionTableInitializer(client).CreateTableIfMissingAsync(supervisor, cancellationToken);
+                await context.Output.WriteLineAsync(createdSupervisor ? $"Created table {supervisor}." : $"Table {supervisor} already exists.");
+            }
+
             return 0;
         });
         command.Subcommands.Add(create);

@@ -15,11 +15,6 @@ internal sealed class SupervisionCommandSupport : IAsyncDisposable
 
     private SupervisionCommandSupport(AgentHostSettings settings)
     {
-        if (!SupervisionFactory.IsAvailable(settings))
-        {
-            throw new ArgumentException("Supervision needs a SQLite or in-memory store: the DynamoDB supervision table is not implemented yet.");
-        }
-
         _conversations = new StoreRegistration(StoreFactory.Create(settings.Store, TimeProvider.System, NullLoggerFactory.Instance));
         _control = settings.Control.Enabled ? ControlFactory.Create(settings, TimeProvider.System, NullLoggerFactory.Instance) : null;
         _stores = SupervisionFactory.CreateStores(settings, NullLoggerFactory.Instance);

@@ -61,7 +61,7 @@ public static class AgentHostServiceCollectionExtensions
             }
         });
 
-        var supervised = settings.Supervisor.Enabled && SupervisionFactory.IsAvailable(settings);
+        var supervised = settings.Supervisor.Enabled;
         if (supervised)
         {
             // Registered before the control layer, so that its middleware is the outermost: the feed sees every call and
@@ -144,8 +144,7 @@ public static class AgentHostServiceCollectionExtensions
             DescribeGateways(configuration, devGateway))
         {
             Control = settings.Control.Enabled ? sp.GetRequiredService<ControlRegistration>().Description : "off (no policy, approvals or audit)",
-            Supervision = supervised ? sp.GetRequiredService<SupervisionHost>().Stores.Description
-                : settings.Supervisor.Enabled ? "off (the DynamoDB supervision table is not implemented yet)" : "off (no activity feed or guidance)",
+            Supervision = supervised ? sp.GetRequiredService<SupervisionHost>().Stores.Description : "off (no activity feed or guidance)",
             Sanitization = settings.Sanitization.Enabled ? SanitizationFactory.Describe(sp.GetRequiredService<SanitizationOptions>()) : SanitizationFactory.Describe(new SanitizationOptions { Enabled = false }),
         });
         return new AgentHostBuilder(services, settings, pipeline);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentHost.Hosting.Composition;
 
-/// <summary>Creates the DynamoDB table (and the control layer's control and audit tables) at start-up when <c>Store:DynamoDbCreateTable</c> is set (local and development use).</summary>
+/// <summary>Creates the DynamoDB table (and the control layer's control and audit tables, and the supervision table) at start-up when <c>Store:DynamoDbCreateTable</c> is set (local and development use).</summary>
 internal sealed class DynamoDbTableBootstrapper(AgentHostSettings settings, ILoggerFactory loggerFactory) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -18,6 +18,12 @@ internal sealed class DynamoDbTableBootstrapper(AgentHostSettings settings, ILog
         {
             await new DynamoDbControlTableInitializer(client, loggerFactory.CreateLogger<DynamoDbControlTableInitializer>())
                 .CreateTablesIfMissingAsync(ControlFactory.DynamoDbOptions(settings), enablePointInTimeRecovery: false, cancellationToken);
+        }
+
+        if (settings.Supervisor.Enabled)
+        {
+            await new DynamoDbSupervisionTableInitializer(client, loggerFactory.CreateLogger<DynamoDbSupervisionTableInitializer>())
+                .CreateTableIfMissingAsync(SupervisionFactory.DynamoDbOptions(settings).TableName, cancellationToken);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Control;
 using AgentHost.Abstractions.Conversations;
 using AgentHost.Hosting.Configuration;
+using AgentHost.Storage.DynamoDb;
 using AgentHost.Storage.Sqlite;
 using AgentHost.Supervision;
 using AgentHost.Supervision.Stores;
@@ -35,15 +36,17 @@ public static class SupervisionFactory
         return string.IsNullOrWhiteSpace(settings.Supervisor.SqlitePath) ? SqliteSupervisionStore.DefaultPathFor(settings.Store.SqlitePath) : settings.Supervisor.SqlitePath;
     }
 
-    /// <summary>True when the settings' store has a supervision store (every store but DynamoDB, whose supervision table is not implemented yet).</summary>
-    public static bool IsAvailable(AgentHostSettings settings)
+    /// <summary>The DynamoDB supervision table and retention for these settings.</summary>
+    public static DynamoDbSupervisionStoreOptions DynamoDbOptions(AgentHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return string.Equals(settings.Store.Provider, "memory", StringComparison.OrdinalIgnoreCase) || !StoreFactory.UsesDynamoDb(settings.Store);
+        var table = settings.Store.DynamoDbTable ?? throw new InvalidOperationException("A DynamoDB table name is required (AGENTHOST_DYNAMODB_TABLE).");
+        var options = DynamoDbSupervisionStoreOptions.ForConversationTable(table, settings.Supervisor.DynamoDbTable);
+        options.Retention = TimeSpan.FromHours(settings.Supervisor.RetentionHours);
+        return options;
     }
 
     /// <summary>Opens the stores the settings name.</summary>
-    /// <exception cref="NotSupportedException">The settings name DynamoDB (see <see cref="IsAvailable"/>).</exception>
     public static SupervisionRegistration CreateStores(AgentHostSettings settings, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -75,8 +78,9 @@ public static class SupervisionFactory
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static SupervisionRegistration CreateDynamoDb(AgentHostSettings settings, ILoggerFactory loggerFactory)
     {
-        _ = loggerFactory;
-        throw new NotSupportedException(
-            $"The DynamoDB supervision store is not implemented yet; set AGENTHOST_SUPERVISOR__ENABLED=false with DynamoDB (table {settings.Supervisor.DynamoDbTable ?? settings.Store.DynamoDbTable + "-supervisor"}).");
+        var options = DynamoDbOptions(settings);
+        var client = DynamoDbClientFactory.Create(StoreFactory.DynamoDbOptions(settings.Store));
+        var store = new DynamoDbSupervisionStore(client, options, TimeProvider.System, loggerFactory.CreateLogger<DynamoDbSupervisionStore>());
+        return new SupervisionRegistration(store, store, $"activity feed and guidance in DynamoDB table {options.TableName} (TTL {settings.Supervisor.RetentionHours} h)", client);
     }
 }

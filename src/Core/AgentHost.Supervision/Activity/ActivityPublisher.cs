@@ -124,7 +124,9 @@ public sealed partial class ActivityPublisher : IAsyncDisposable
             {
             }
 
-            await FlushPendingAsync(token);
+            // Not the stopping token: a flush that began completes (its batches are already out of the buffer), so stopping
+            // never drops events that were being written; DisposeAsync bounds the wait.
+            await FlushPendingAsync(CancellationToken.None);
         }
     }
 
