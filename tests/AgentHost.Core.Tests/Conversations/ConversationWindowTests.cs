@@ -6,6 +6,20 @@ namespace AgentHost.Core.Tests.Conversations;
 public sealed class ConversationWindowTests
 {
     [Fact]
+    public void EstimateTokens_ToolResultOfContentItems_CountsTextAndDataWithoutThrowing()
+    {
+        // An MCP tool's result reaches the loop as content items (text, an image); the window estimates it every cycle.
+        var image = new DataContent(new byte[3000], "image/png");
+        var small = new ChatMessage(ChatRole.Tool, [new FunctionResultContent("call-1", new List<AIContent> { new TextContent("chart") })]);
+        var large = new ChatMessage(ChatRole.Tool, [new FunctionResultContent("call-1", new List<AIContent> { new TextContent("chart"), image })]);
+
+        var smallTokens = ConversationWindow.EstimateTokens(small);
+        var largeTokens = ConversationWindow.EstimateTokens(large);
+
+        Assert.True(largeTokens >= smallTokens + 900, $"{smallTokens} vs {largeTokens}: the image's 4,000 base64 characters are not counted.");
+    }
+
+    [Fact]
     public void Trim_WithinBounds_ReturnsTheSameMessages()
     {
         var messages = Exchange(3);

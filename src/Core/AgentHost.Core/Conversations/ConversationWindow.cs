@@ -118,7 +118,22 @@ public static class ConversationWindow
         string s => s.Length,
         JsonElement element => JsonMarshal.GetRawUtf8Value(element).Length,
         IDictionary<string, object?> arguments => EstimateObjectLength(arguments),
-        _ => JsonSerializer.Serialize(value, ConversationJson.Options.GetTypeInfo(value.GetType())).Length,
+        AIContent content => EstimateContentLength(content),
+        IEnumerable<AIContent> contents => contents.Sum(EstimateContentLength),
+        _ when ConversationJson.Options.TryGetTypeInfo(value.GetType(), out var typeInfo) => JsonSerializer.Serialize(value, typeInfo).Length,
+        _ => value.ToString()?.Length ?? 0, // a type the conversation's JSON cannot describe: its text is a fair estimate
+    };
+
+    /// <summary>
+    /// A tool result made of content items (an MCP tool's text, images, documents): text by its length, binary data by its
+    /// base64 length, anything else by a small constant.
+    /// </summary>
+    private static long EstimateContentLength(AIContent content) => content switch
+    {
+        TextContent text => text.Text?.Length ?? 0,
+        DataContent data => (data.Data.Length + 2) / 3 * 4,
+        UriContent uri => uri.Uri.OriginalString.Length,
+        _ => 16,
     };
 
     /// <summary>The length of the arguments as a JSON object, counted without serialising them (they are estimated every cycle).</summary>
