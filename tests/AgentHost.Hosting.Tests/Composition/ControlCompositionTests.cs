@@ -47,6 +47,22 @@ public sealed class ControlCompositionTests : IDisposable
     }
 
     [Fact]
+    public async Task AddAgentHost_GuardrailStopsTheModelCall_TheTurnEndsContentFilteredAndTheAuditRecordsItAsync()
+    {
+        var model = new ScriptedChatClient().Then(_ => new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, "Sorry, I cannot help with that."))
+        {
+            FinishReason = Microsoft.Extensions.AI.ChatFinishReason.ContentFilter,
+        });
+        using var host = Build(agent => agent.UseModel(_ => model, "scripted model"));
+
+        var result = await host.Services.GetRequiredService<AgentSessionService>().RunTurnAsync(new SessionTurnRequest { SessionId = "s-control-guardrail", Prompt = "which stock should I buy?" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(StopReason.ContentFiltered, result.Outcome.StopReason);
+        var records = await host.Services.GetRequiredService<AgentHost.Control.ControlLayer>().AuditStore.ReadAsync("s-control-guardrail", cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(records, r => r.Kind == AuditRecordKinds.ModelContentFiltered);
+    }
+
+    [Fact]
     public async Task AddAgentHost_PolicyFileAndReadOnlyMode_AreAppliedAsync()
     {
         var policy = Path.Combine(_folder, "policy.json");

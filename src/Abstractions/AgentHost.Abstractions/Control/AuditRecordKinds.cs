@@ -44,4 +44,7 @@ public static class AuditRecordKinds
 
     /// <summary>Reserved: a sanitiser flagged or changed a tool result or message.</summary>
     public const string SanitisationFlag = "sanitisationFlag";
+
+    /// <summary>A model call was stopped by a content filter (a Bedrock guardrail intervened); the turn ends <c>contentFiltered</c>.</summary>
+    public const string ModelContentFiltered = "modelContentFiltered";
 }

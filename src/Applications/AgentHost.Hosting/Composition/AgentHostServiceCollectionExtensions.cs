@@ -1,6 +1,7 @@
 using AgentHost.Abstractions.Conversations;
 using AgentHost.Abstractions.Hooks;
 using AgentHost.Abstractions.Tools;
+using AgentHost.Control.Hooks;
 using AgentHost.Core.Agents;
 using AgentHost.Core.Sessions;
 using AgentHost.Core.Tools;
@@ -98,6 +99,9 @@ public static class AgentHostServiceCollectionExtensions
                 var index = i;
                 services.AddSingleton(sp => sp.GetRequiredService<ControlRegistration>().Layer.Middleware[index]);
             }
+
+            // A model call a guardrail stopped is audited with the guardrail's trace hash.
+            services.AddSingleton<AgentHook>(sp => new ContentFilterAuditHook(sp.GetRequiredService<ControlRegistration>().Layer.AuditTrail));
         }
 
         if (settings.Sanitization.Enabled)
