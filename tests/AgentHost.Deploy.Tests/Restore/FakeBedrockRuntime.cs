@@ -86,7 +86,7 @@ internal sealed class FakeBedrockRuntime : IAsyncDisposable
         {
             // The result's first block: JSON, or text holding JSON (the MCP tool answers one text item).
             var block = toolResult["content"]!.AsArray()[0]!;
-            using var profile = JsonDocument.Parse(block["json"]?.ToJsonString() ?? block["text"]!.GetValue<string>());
+            using var profile = JsonDocument.Parse(Unwrap(block["json"]?.ToJsonString() ?? block["text"]!.GetValue<string>()));
             var p = profile.RootElement;
             var answer = $"Customer {p.GetProperty("name").GetString()} ({p.GetProperty("customerId").GetString()}) is a {p.GetProperty("tier").GetString()} member.";
             await WriteAsync(context, "contentBlockDelta", new JsonObject { ["contentBlockIndex"] = 0, ["delta"] = new JsonObject { ["text"] = answer } });
@@ -99,6 +99,24 @@ internal sealed class FakeBedrockRuntime : IAsyncDisposable
             ["usage"] = new JsonObject { ["inputTokens"] = 100, ["outputTokens"] = 20, ["totalTokens"] = 120 },
             ["metrics"] = new JsonObject { ["latencyMs"] = 1 },
         });
+    }
+
+    /// <summary>
+    /// The tool's data as a model reads it through the host's sanitisation envelope: a JSON result arrives as
+    /// <c>{"tool","call_id","data"}</c>, a text result between <c>&lt;tool_result …&gt;</c> tags.
+    /// </summary>
+    private static string Unwrap(string result)
+    {
+        var text = result.Trim();
+        if (text.StartsWith("<tool_result", StringComparison.Ordinal))
+        {
+            text = text[(text.IndexOf('>', StringComparison.Ordinal) + 1)..text.LastIndexOf('<')].Trim();
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data) && document.RootElement.TryGetProperty("tool", out _)
+            ? data.GetRawText()
+            : text;
     }
 
     private static async Task WriteAsync(HttpContext context, string eventType, JsonObject payload)
