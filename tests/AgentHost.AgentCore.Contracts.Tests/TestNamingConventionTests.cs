@@ -9,17 +9,6 @@ namespace AgentHost.AgentCore.Contracts.Tests;
 /// </summary>
 public sealed class TestNamingConventionTests
 {
-    /// <summary>
-    /// Test projects whose names have not been converted yet: they were being edited on other branches when the rest was
-    /// converted (issue 17 item 7). Convert a project with <c>tests/tools/test_names.py</c>, then take it off this list;
-    /// when the list is empty, delete it. Every project not listed here must follow the convention.
-    /// </summary>
-    private static readonly HashSet<string> NotYetConverted = new(StringComparer.Ordinal)
-    {
-        "AgentHost.Supervision.Tests",
-        "AgentHost.Supervisor.Tests",
-    };
-
     [Fact]
     public void TestMethods_EveryFactAndTheory_FollowSubjectConditionExpectedNaming()
     {
@@ -27,7 +16,6 @@ public sealed class TestNamingConventionTests
 
         Assert.Contains(methods, m => m.Name == nameof(TestMethods_EveryFactAndTheory_FollowSubjectConditionExpectedNaming));
         var violations = methods
-            .Where(m => !NotYetConverted.Contains(m.Project))
             .Select(m => (Method: m, Problems: TestMethodNames.Problems(m.Name, m.ReturnsTask)))
             .Where(v => v.Problems.Count > 0)
             .Select(v => $"tests/{v.Method.File}:{v.Method.Line} {v.Method.Name}: {string.Join("; ", v.Problems)}")
