@@ -30,8 +30,11 @@ if [ "$node_major" -lt 22 ]; then
   echo "mcp-peer: Node.js $("$node22/node_modules/$node_pkg/bin/node" --version) in $node22"
 fi
 mkdir -p "$dest"
-for f in mcp-server.mjs scenario.mjs loopback.mjs identity-oracle.mjs package.json package-lock.json; do
-  if ! cmp -s "$src/$f" "$dest/$f"; then cp "$src/$f" "$dest/$f"; rm -f "$dest/.installed"; fi
+# The TypeScript MCP SDK server and its scenario are the peer benchmark harness's own files (one copy in the repository).
+harness="$root/tests/benchmarks/strands-peer"
+for f in "$harness/mcp-server.mjs" "$harness/scenario.mjs" "$src/loopback.mjs" "$src/identity-oracle.mjs" "$src/package.json" "$src/package-lock.json"; do
+  name="$(basename "$f")"
+  if ! cmp -s "$f" "$dest/$name"; then cp "$f" "$dest/$name"; rm -f "$dest/.installed"; fi
 done
 if [ -f "$dest/.installed" ] && [ -d "$dest/node_modules/@modelcontextprotocol/sdk" ]; then
   echo "mcp-peer: up to date in $dest"

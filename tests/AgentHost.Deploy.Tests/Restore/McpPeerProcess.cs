@@ -7,7 +7,7 @@ namespace AgentHost.Deploy.Tests.Restore;
 
 /// <summary>
 /// The peer harness's MCP server (tests/benchmarks/strands-peer/mcp-server.mjs: the TypeScript MCP SDK, Streamable HTTP,
-/// stateful sessions; its copy tests/peers/mcp is installed into .tools/mcp-peers by tests/setup/mcp-peer.sh) on a given loopback port. Killing it
+/// stateful sessions; installed into .tools/mcp-peers by tests/setup/mcp-peer.sh) on a given loopback port. Killing it
 /// drops its sessions and closes every connection; a new one on the same port knows none of the old session ids (404).
 /// </summary>
 internal sealed class McpPeerProcess : IAsyncDisposable

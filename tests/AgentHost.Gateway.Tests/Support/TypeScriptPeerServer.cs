@@ -5,7 +5,7 @@ using AgentHost.Testing;
 namespace AgentHost.Gateway.Tests.Support;
 
 /// <summary>
-/// The TypeScript MCP SDK server of the Strands peer (tests/peers/mcp/mcp-server.mjs, copied from the Strands peer harness), installed by tests/setup/mcp-peer.sh
+/// The TypeScript MCP SDK server of the Strands peer harness (tests/benchmarks/strands-peer/mcp-server.mjs), installed by tests/setup/mcp-peer.sh
 /// into .tools/mcp-peers and run with the machine's node on a free loopback port.
 /// </summary>
 internal sealed class TypeScriptPeerServer : IAsyncDisposable
