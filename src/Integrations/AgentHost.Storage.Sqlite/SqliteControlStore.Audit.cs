@@ -7,9 +7,10 @@ namespace AgentHost.Storage.Sqlite;
 
 /// <summary>
 /// Audit chains: a record is inserted by one statement (never updated or deleted: triggers refuse it); triggers check it
-/// follows the session's head and move the head in the same implicit transaction.
+/// follows the session's head and move the head in the same implicit transaction. Several records of one session
+/// (<see cref="TryAppendManyAsync"/>) are inserted in one explicit transaction.
 /// </summary>
-public sealed partial class SqliteControlStore : IAuditStore
+public sealed partial class SqliteControlStore : IAuditStore, IAuditBatchStore
 {
     private const int AuditPageSize = 500;
 
@@ -42,6 +43,49 @@ public sealed partial class SqliteControlStore : IAuditStore
                 {
                     // Another writer appended first (the chain moved) or the sequence number is taken.
                     return false;
+                }
+                finally
+                {
+                    insert.Parameters["$record"].Value = DBNull.Value;
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryAppendManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var bodies = new byte[records.Count][];
+        for (var i = 0; i < records.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(records[i]);
+            bodies[i] = EncodeAuditRecord(records[i]);
+        }
+
+        return WriteAsync(
+            connection =>
+            {
+                // One transaction: the triggers check each record against the head the one before it moved; a refusal rolls all back.
+                using var transaction = connection.BeginWriteTransaction();
+                var insert = connection.Command(SqliteControlSchema.InsertAuditRecord);
+                try
+                {
+                    for (var i = 0; i < records.Count; i++)
+                    {
+                        insert.Parameters["$session"].Value = records[i].SessionId;
+                        insert.Parameters["$sequence"].Value = records[i].Sequence;
+                        insert.Parameters["$hash"].Value = records[i].Hash;
+                        insert.Parameters["$record"].Value = bodies[i];
+                        insert.ExecuteNonQuery();
+                    }
+
+                    transaction.Commit();
+                    return true;
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode is 19 /* SQLITE_CONSTRAINT: a trigger's RAISE(ABORT) or the key */)
+                {
+                    return false; // the transaction rolls back when disposed
                 }
                 finally
                 {

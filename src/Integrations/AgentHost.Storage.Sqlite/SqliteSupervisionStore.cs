@@ -9,10 +9,11 @@ namespace AgentHost.Storage.Sqlite;
 /// <summary>
 /// The activity feed and supervisor guidance in SQLite (<see cref="SqliteSupervisionSchema"/>; by default a file of its own
 /// next to the conversation database, <see cref="DefaultPathFor"/>), shared by the runtime and the supervisor console or CLI
-/// in other processes. A batch of events and its session summary are one <c>BEGIN IMMEDIATE</c> transaction; consuming
+/// in other processes. A batch of events and its session summary are one <c>BEGIN IMMEDIATE</c> transaction (the batches of
+/// several sessions too, <see cref="AppendManyAsync"/>); consuming
 /// guidance is a conditional UPDATE (<c>consumed_at IS NULL</c>), so two processes cannot both consume it. Thread-safe.
 /// </summary>
-public sealed class SqliteSupervisionStore : IActivityFeed, IGuidanceStore, IDisposable
+public sealed class SqliteSupervisionStore : IActivityFeed, IActivityFeedBatchWriter, IGuidanceStore, IDisposable
 {
     private readonly SqliteConnectionPool _readers;
     private readonly SqliteConnectionPool _writer;
@@ -66,35 +67,67 @@ public sealed class SqliteSupervisionStore : IActivityFeed, IGuidanceStore, IDis
             connection =>
             {
                 using var transaction = connection.BeginWriteTransaction();
-                var current = ReadLive(connection, sessionId);
-                var next = current?.LastSequence ?? 0;
-                var stored = new List<ActivityEvent>(events.Count);
-                var insert = connection.Command(SqliteSupervisionSchema.InsertEvent);
-                foreach (var activity in events)
-                {
-                    var copy = activity with { SessionId = sessionId, Sequence = ++next };
-                    insert.Parameters["$session"].Value = sessionId;
-                    insert.Parameters["$sequence"].Value = copy.Sequence;
-                    insert.Parameters["$at"].Value = SqliteRows.ToTicks(copy.At);
-                    insert.Parameters["$body"].Value = JsonSerializer.SerializeToUtf8Bytes(copy, SupervisionJsonContext.Default.ActivityEvent);
-                    insert.ExecuteNonQuery();
-                    stored.Add(copy);
-                }
-
-                insert.Parameters["$body"].Value = DBNull.Value;
-                var last = stored.Count > 0 ? stored[^1].At : current?.LastActivity ?? DateTimeOffset.UtcNow;
-                var live = LiveSessionUpdates.Apply(current, sessionId, update, next, last);
-                var upsert = connection.Command(SqliteSupervisionSchema.UpsertLive);
-                upsert.Parameters["$session"].Value = sessionId;
-                upsert.Parameters["$at"].Value = SqliteRows.ToTicks(live.LastActivity);
-                upsert.Parameters["$contact"].Value = (object?)live.ContactId ?? DBNull.Value;
-                upsert.Parameters["$body"].Value = JsonSerializer.SerializeToUtf8Bytes(live, SupervisionJsonContext.Default.LiveSession);
-                upsert.ExecuteNonQuery();
-                upsert.Parameters["$body"].Value = DBNull.Value;
+                var stored = AppendBatch(connection, sessionId, events, update);
                 transaction.Commit();
                 return stored;
             },
             cancellationToken);
+    }
+
+    /// <summary>Appends the batches of several sessions in one <c>BEGIN IMMEDIATE</c> transaction: all or none.</summary>
+    public Task AppendManyAsync(IReadOnlyList<ActivityBatch> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        foreach (var batch in batches)
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            ArgumentException.ThrowIfNullOrEmpty(batch.SessionId);
+        }
+
+        return WriteAsync(
+            connection =>
+            {
+                using var transaction = connection.BeginWriteTransaction();
+                foreach (var batch in batches)
+                {
+                    AppendBatch(connection, batch.SessionId, batch.Events, batch.Update);
+                }
+
+                transaction.Commit();
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>One session's batch inside the caller's transaction: the events after the session's last sequence, then its summary.</summary>
+    private static List<ActivityEvent> AppendBatch(PooledSqliteConnection connection, string sessionId, IReadOnlyList<ActivityEvent> events, LiveSessionUpdate update)
+    {
+        var current = ReadLive(connection, sessionId);
+        var next = current?.LastSequence ?? 0;
+        var stored = new List<ActivityEvent>(events.Count);
+        var insert = connection.Command(SqliteSupervisionSchema.InsertEvent);
+        foreach (var activity in events)
+        {
+            var copy = activity with { SessionId = sessionId, Sequence = ++next };
+            insert.Parameters["$session"].Value = sessionId;
+            insert.Parameters["$sequence"].Value = copy.Sequence;
+            insert.Parameters["$at"].Value = SqliteRows.ToTicks(copy.At);
+            insert.Parameters["$body"].Value = JsonSerializer.SerializeToUtf8Bytes(copy, SupervisionJsonContext.Default.ActivityEvent);
+            insert.ExecuteNonQuery();
+            stored.Add(copy);
+        }
+
+        insert.Parameters["$body"].Value = DBNull.Value;
+        var last = stored.Count > 0 ? stored[^1].At : current?.LastActivity ?? DateTimeOffset.UtcNow;
+        var live = LiveSessionUpdates.Apply(current, sessionId, update, next, last);
+        var upsert = connection.Command(SqliteSupervisionSchema.UpsertLive);
+        upsert.Parameters["$session"].Value = sessionId;
+        upsert.Parameters["$at"].Value = SqliteRows.ToTicks(live.LastActivity);
+        upsert.Parameters["$contact"].Value = (object?)live.ContactId ?? DBNull.Value;
+        upsert.Parameters["$body"].Value = JsonSerializer.SerializeToUtf8Bytes(live, SupervisionJsonContext.Default.LiveSession);
+        upsert.ExecuteNonQuery();
+        upsert.Parameters["$body"].Value = DBNull.Value;
+        return stored;
     }
 
     /// <inheritdoc />

@@ -29,7 +29,7 @@ public sealed class InMemoryAuditStoreContractTests : AuditStoreContractTests
     }
 
     /// <summary>Reads through to the real store, with records replaced or hidden as a tampering test asks.</summary>
-    private sealed class TamperableAuditStore(IAuditStore inner) : IAuditStore
+    private sealed class TamperableAuditStore(InMemoryAuditStore inner) : IAuditStore, IAuditBatchStore
     {
         public Dictionary<(string, long), AuditRecord> Overrides { get; } = [];
 
@@ -38,6 +38,8 @@ public sealed class InMemoryAuditStoreContractTests : AuditStoreContractTests
         public Task<AuditHead?> GetHeadAsync(string sessionId, CancellationToken cancellationToken = default) => inner.GetHeadAsync(sessionId, cancellationToken);
 
         public Task<bool> TryAppendAsync(AuditRecord record, CancellationToken cancellationToken = default) => inner.TryAppendAsync(record, cancellationToken);
+
+        public Task<bool> TryAppendManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default) => inner.TryAppendManyAsync(records, cancellationToken);
 
         public async IAsyncEnumerable<AuditRecord> ReadAsync(string sessionId, long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {

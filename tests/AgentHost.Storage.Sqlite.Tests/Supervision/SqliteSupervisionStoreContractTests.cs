@@ -28,6 +28,53 @@ public sealed class SqliteSupervisionStoreContractTests : SupervisionStoreContra
     }
 
     [Fact]
+    public async Task AppendManyAsync_SeveralSessions_StoresEachAfterItsLastEventWithItsSummaryAsync()
+    {
+        var store = (SqliteSupervisionStore)Feed;
+        var at = new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
+        await store.AppendAsync("a", [new ActivityEvent { SessionId = "a", Kind = ActivityKinds.TurnStarted, At = at }], new LiveSessionUpdate { TurnsStarted = 1 }, TestContext.Current.CancellationToken);
+
+        await store.AppendManyAsync(
+            [
+                new ActivityBatch("a", [new ActivityEvent { SessionId = "a", Kind = ActivityKinds.TurnFinished, At = at.AddSeconds(1) }], new LiveSessionUpdate { Status = LiveSessionStatuses.Idle }),
+                new ActivityBatch("b", [new ActivityEvent { SessionId = "b", Kind = ActivityKinds.TurnStarted, At = at.AddSeconds(2) }, new ActivityEvent { SessionId = "b", Kind = ActivityKinds.Message, At = at.AddSeconds(3), Text = "hi" }], new LiveSessionUpdate { Status = LiveSessionStatuses.Running, TurnsStarted = 1 }),
+            ],
+            TestContext.Current.CancellationToken);
+
+        var a = await store.ReadAsync("a", 0, 10, TestContext.Current.CancellationToken);
+        Assert.Equal([1L, 2L], a.Select(e => e.Sequence));
+        Assert.Equal(ActivityKinds.TurnFinished, a[1].Kind);
+        var b = await store.ReadAsync("b", 0, 10, TestContext.Current.CancellationToken);
+        Assert.Equal([1L, 2L], b.Select(e => e.Sequence));
+        Assert.Equal("hi", b[1].Text);
+        Assert.Equal(LiveSessionStatuses.Idle, (await store.GetSessionAsync("a", TestContext.Current.CancellationToken))!.Status);
+        var live = await store.GetSessionAsync("b", TestContext.Current.CancellationToken);
+        Assert.Equal(LiveSessionStatuses.Running, live!.Status);
+        Assert.Equal(2, live.LastSequence);
+    }
+
+    [Fact]
+    public async Task Flush_ManySessionsBuffered_OneStoreWriteStoresThemAllAsync()
+    {
+        var store = (SqliteSupervisionStore)Feed;
+        var at = new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
+        await using var publisher = new AgentHost.Supervision.Activity.ActivityPublisher(store, new AgentHost.Supervision.SupervisionOptions { FlushInterval = TimeSpan.FromHours(1) });
+        for (var i = 0; i < 20; i++)
+        {
+            publisher.Publish(new ActivityEvent { SessionId = $"s{i}", Kind = ActivityKinds.TurnStarted, At = at, TurnId = "t" }, new LiveSessionUpdate { TurnsStarted = 1 });
+        }
+
+        await publisher.FlushAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, publisher.Writes);
+        Assert.Equal(0, publisher.Dropped);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(1, (await store.GetSessionAsync($"s{i}", TestContext.Current.CancellationToken))!.Turns);
+        }
+    }
+
+    [Fact]
     public void DefaultPathFor_ConversationDatabase_IsTheSupervisorFileBesideIt() =>
         Assert.Equal("/data/agenthost.supervisor.db", SqliteSupervisionStore.DefaultPathFor("/data/agenthost.db"));
 

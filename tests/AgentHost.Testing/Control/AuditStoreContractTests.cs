@@ -18,6 +18,9 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
 
     protected abstract Task<IAuditStore> CreateStoreAsync();
 
+    /// <summary>Whether the store appends several records in one atomic write (<see cref="IAuditBatchStore"/>). Default: true.</summary>
+    protected virtual bool SupportsBatches => true;
+
     protected virtual ValueTask DisposeStoreAsync(IAuditStore store) => ValueTask.CompletedTask;
 
     /// <summary>Writes a record at its sequence number, replacing whatever is there, bypassing the append-only rules.</summary>
@@ -91,6 +94,66 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     }
 
     private static AuditRecord Reseal(AuditRecord record) => record with { Hash = AuditChain.ComputeHash(record) };
+
+    private static AuditEntry Entry(string session, string kind, int i) =>
+        new() { SessionId = session, Kind = kind, Actor = "agent", TurnId = "turn-1", ToolName = "crm___get_case", CallId = $"call-{i}", Summary = $"n={i}" };
+
+    [Fact]
+    public async Task AppendManyAsync_AfterEarlierRecords_ChainsThemInOrderAndTheChainVerifiesAsync()
+    {
+        var session = NewSession();
+        var trail = Trail();
+        await AppendAsync(session, 1, trail);
+
+        var written = await trail.AppendManyAsync([Entry(session, "toolResultSanitised", 1), Entry(session, AuditRecordKinds.ToolResult, 2)], Ct);
+        await trail.AppendAsync(Entry(session, AuditRecordKinds.PolicyDecision, 3), Ct);
+
+        Assert.Equal([2L, 3L], written.Select(r => r.Sequence));
+        Assert.Equal(written[0].Hash, written[1].PreviousHash);
+        var stored = await ReadAsync(session);
+        Assert.Equal(["toolResultSanitised", AuditRecordKinds.ToolResult, AuditRecordKinds.PolicyDecision], stored.Skip(1).Select(r => r.Kind));
+        Assert.True((await AuditVerifier.VerifyAsync(Store, session, Ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task AppendManyAsync_AnotherWriterAppendedFirst_RetriesOnTheNewHeadAsync()
+    {
+        var session = NewSession();
+        var mine = Trail();
+        var other = Trail();
+        await AppendAsync(session, 1, mine);
+        await AppendAsync(session, 2, other); // the other process moved the chain; mine still caches the old head
+
+        var written = await mine.AppendManyAsync([Entry(session, "a", 1), Entry(session, "b", 2)], Ct);
+
+        Assert.Equal([4L, 5L], written.Select(r => r.Sequence));
+        Assert.Equal(5, (await ReadAsync(session)).Count);
+        Assert.True((await AuditVerifier.VerifyAsync(Store, session, Ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task TryAppendManyAsync_StaleHead_WritesNothingAsync()
+    {
+        if (!SupportsBatches)
+        {
+            // Such a store is appended to one record at a time (AuditTrail does it); it must not claim otherwise.
+            Assert.False(Store is IAuditBatchStore);
+            return;
+        }
+
+        var batch = Assert.IsAssignableFrom<IAuditBatchStore>(Store);
+
+        var session = NewSession();
+        await AppendAsync(session, 2);
+        var head = (await Store.GetHeadAsync(session, Ct))!;
+        var first = AuditChain.Seal(Entry(session, "a", 1), 2, DateTimeOffset.UnixEpoch, head.Hash); // sequence 2 is taken
+        var second = AuditChain.Seal(Entry(session, "b", 2), 3, DateTimeOffset.UnixEpoch, first.Hash);
+
+        Assert.False(await batch.TryAppendManyAsync([first, second], Ct));
+
+        Assert.Equal(2, (await ReadAsync(session)).Count);
+        Assert.Equal(2, (await Store.GetHeadAsync(session, Ct))!.Sequence);
+    }
 
     [Fact]
     public async Task AppendAsync_Records_AreReadBackExactlyAndTheChainVerifiesAsync()

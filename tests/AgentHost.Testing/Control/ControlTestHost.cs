@@ -41,7 +41,7 @@ public sealed class ControlTestHost
     private int _lookups;
     private int _notes;
 
-    public ControlTestHost(ControlStores stores, TimeProvider clock, IConversationStore? conversations = null, string policy = TestPolicy, ScriptedChatClient? model = null)
+    public ControlTestHost(ControlStores stores, TimeProvider clock, IConversationStore? conversations = null, string policy = TestPolicy, ScriptedChatClient? model = null, IToolCallMiddleware? innerMiddleware = null)
     {
         Clock = clock;
         Model = model ?? new ScriptedChatClient();
@@ -70,7 +70,7 @@ public sealed class ControlTestHost
                 return new ValueTask<object?>("noted");
             }),
         ]);
-        var loop = new AgentLoop(Model, tools, new AgentOptions(), timeProvider: clock, toolMiddleware: Layer.Middleware);
+        var loop = new AgentLoop(Model, tools, new AgentOptions(), timeProvider: clock, toolMiddleware: innerMiddleware is null ? Layer.Middleware : [.. Layer.Middleware, innerMiddleware]);
         Sessions = new AgentSessionService(loop, Conversations, timeProvider: clock);
     }
 

@@ -20,7 +20,8 @@ namespace AgentHost.Testing.Supervision;
 /// <summary>
 /// One "host" with the control layer and supervision: a scripted model, the tools of <see cref="ControlTestHost"/>'s policy
 /// (<c>refund</c> needs a supervisor's approval, <c>lookup</c> is read-only and returns JSON with a name and an account
-/// number, <c>escalate_to_human</c>), the activity feed hook and middleware (outermost) and the guidance hook. Two hosts
+/// number, <c>verify_identity</c> is read-only and answers verified, <c>escalate_to_human</c>; an optional inner middleware sits
+/// where the host puts sanitisation), the activity feed hook and middleware (outermost) and the guidance hook. Two hosts
 /// built on the same stores behave like two processes.
 /// </summary>
 public sealed class SupervisedTestHost : IAsyncDisposable
@@ -45,7 +46,8 @@ public sealed class SupervisedTestHost : IAsyncDisposable
         ControlStores? control = null,
         TimeProvider? clock = null,
         ScriptedChatClient? model = null,
-        SupervisionOptions? options = null)
+        SupervisionOptions? options = null,
+        IToolCallMiddleware? innerMiddleware = null)
     {
         Clock = clock ?? TimeProvider.System;
         Model = model ?? new ScriptedChatClient();
@@ -77,8 +79,11 @@ public sealed class SupervisedTestHost : IAsyncDisposable
                 return """{"name":"Jane Example","account":"DE89370400440532013000","balance":42.5,"verified":true}""";
             }, additionalProperties: new Dictionary<string, object?> { ["readOnlyHint"] = true }),
             TestTools.Create("escalate_to_human", (args, _) => new ValueTask<object?>("""{"queued":true}""")),
+            TestTools.Create("verify_identity", (args, _) => new ValueTask<object?>("""{"verified":true,"method":"pin"}"""), additionalProperties: new Dictionary<string, object?> { ["readOnlyHint"] = true }),
         ]);
-        IToolCallMiddleware[] middleware = [Supervision.ToolMiddleware, .. Control.Middleware];
+        IToolCallMiddleware[] middleware = innerMiddleware is null
+            ? [Supervision.ToolMiddleware, .. Control.Middleware]
+            : [Supervision.ToolMiddleware, .. Control.Middleware, innerMiddleware];
         var loop = new AgentLoop(Model, tools, new AgentOptions(), [Supervision.FeedHook, Supervision.GuidanceHook], Clock, toolMiddleware: middleware);
         Sessions = new AgentSessionService(loop, Conversations, timeProvider: Clock);
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AgentHost.Abstractions.Tools;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Benchmarks.Host;
@@ -90,23 +91,16 @@ internal sealed partial class ScriptedChatClient(TimeSpan latency) : IChatClient
             return "The tool call failed.";
         }
 
-        using var document = JsonDocument.Parse(Unwrap(json));
+        // Read through the sanitisation envelope, as a model does: <tool_result ...> text, or {"tool","call_id","data"}.
+        ToolResultEnvelope.TryUnwrapText(json, out var inner);
+        using var document = JsonDocument.Parse(inner);
         var profile = document.RootElement;
-        if (profile.ValueKind == JsonValueKind.Object && profile.TryGetProperty("tool", out _) && profile.TryGetProperty("data", out var data))
+        if (ToolResultEnvelope.TryUnwrapJson(profile, out var data))
         {
-            profile = data; // the sanitisation envelope of a JSON result: {"tool","call_id","data"}
+            profile = data;
         }
 
         return $"Customer {Str(profile, "name")} ({Str(profile, "customerId")}) is a {Str(profile, "tier")} member since {Str(profile, "memberSince")}; account status: {Str(profile, "status")}.";
-    }
-
-    /// <summary>The text inside the sanitisation envelope's <c>&lt;tool_result …&gt;</c> tags, as a model reads it (else the text).</summary>
-    private static string Unwrap(string text)
-    {
-        var trimmed = text.Trim();
-        return trimmed.StartsWith("<tool_result", StringComparison.Ordinal)
-            ? trimmed[(trimmed.IndexOf('>', StringComparison.Ordinal) + 1)..trimmed.LastIndexOf('<')].Trim()
-            : trimmed;
     }
 
     private static string? FirstText(object? value) => value switch

@@ -11,6 +11,23 @@ public interface IAuditTrail
     /// <exception cref="AuditWriteException">The record could not be written.</exception>
     Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends entries of one session, in order, and returns the stored records. A trail over a store that can
+    /// (<see cref="IAuditBatchStore"/>) writes them in one atomic store write: all or none. This default appends them one by one.
+    /// </summary>
+    /// <exception cref="AuditWriteException">The records (or, by this default, one of them) could not be written.</exception>
+    async Task<IReadOnlyList<AuditRecord>> AppendManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var records = new List<AuditRecord>(entries.Count);
+        foreach (var entry in entries)
+        {
+            records.Add(await AppendAsync(entry, cancellationToken).ConfigureAwait(false));
+        }
+
+        return records;
+    }
+
     /// <summary>Reads a session's records in sequence order.</summary>
     IAsyncEnumerable<AuditRecord> ReadAsync(string sessionId, CancellationToken cancellationToken = default);
 }

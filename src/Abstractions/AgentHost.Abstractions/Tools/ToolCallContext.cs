@@ -10,6 +10,7 @@ public sealed class ToolCallContext
 {
     private IDictionary<string, object?> _arguments;
     private JsonElement? _argumentsJson;
+    private Dictionary<string, object?>? _callItems;
 
     /// <summary>Creates the context.</summary>
     /// <param name="invocation">The invocation (session, turn, caller, channel, deadline).</param>
@@ -74,6 +75,12 @@ public sealed class ToolCallContext
 
     /// <summary>State shared by the hooks and middleware of one turn.</summary>
     public IDictionary<string, object?> Items { get; }
+
+    /// <summary>
+    /// State shared by the middleware of this one call only (the calls of a turn may run concurrently, so per-call state does not
+    /// belong in <see cref="Items"/>). Created on first use.
+    /// </summary>
+    public IDictionary<string, object?> CallItems => _callItems ??= new Dictionary<string, object?>(StringComparer.Ordinal);
 
     /// <summary>How long the tool may run; the innermost step abandons it after that. A middleware may change it.</summary>
     public TimeSpan Timeout { get; set; }

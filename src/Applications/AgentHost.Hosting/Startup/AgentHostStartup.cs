@@ -11,7 +11,8 @@ namespace AgentHost.Hosting.Startup;
 
 /// <summary>
 /// The start-up every AgentHost application shares once its services are built: list the gateway tools early, open the
-/// conversation store in the background, and wait (bounded by <c>Runtime:GatewayStartupWaitSeconds</c>) for the first discovery.
+/// conversation store and warm the control, supervision and sanitisation layers in the background (<see cref="StartupWarmUp"/>),
+/// and wait (bounded by <c>Runtime:GatewayStartupWaitSeconds</c>) for the first discovery.
 /// </summary>
 public static partial class AgentHostStartup
 {
@@ -30,8 +31,8 @@ public static partial class AgentHostStartup
 
     /// <summary>
     /// Creates the model pipeline and the session service now (a provider that cannot be created fails start-up with a
-    /// <see cref="ConfigurationValidationException"/> instead of the first turn), opens the store in the background (the first
-    /// turn then does not pay for it; a failure is logged, never thrown) and waits for the first discovery of the configured
+    /// <see cref="ConfigurationValidationException"/> instead of the first turn), opens the stores and warms the layers in the
+    /// background (the first turn then does not pay for it; a failure is logged, never thrown) and waits for the first discovery of the configured
     /// gateways, at most <c>Runtime:GatewayStartupWaitSeconds</c>. A gateway that is down does not fail start-up: it keeps
     /// being retried in the background.
     /// </summary>
@@ -44,6 +45,7 @@ public static partial class AgentHostStartup
         BeginDiscovery(services);
         _ = services.GetRequiredService<AgentSessionService>();
         _ = CheckStoreAsync(services.GetRequiredService<IConversationStore>(), logger, cancellationToken);
+        _ = StartupWarmUp.RunAsync(services, logger, cancellationToken);
 
         var status = services.GetService<IGatewayStatusProvider>();
         var discovered = true;

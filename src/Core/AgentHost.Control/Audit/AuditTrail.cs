@@ -37,15 +37,68 @@ public sealed partial class AuditTrail : IAuditTrail
     public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        Validate(entry);
+        var records = await AppendCoreAsync(entry.SessionId, [entry], (records, ct) => _store.TryAppendAsync(records[0], ct), cancellationToken).ConfigureAwait(false);
+        return records[0];
+    }
+
+    /// <summary>
+    /// Appends entries of one session in order. Over an <see cref="IAuditBatchStore"/> they are one atomic store write (all or
+    /// none, retried as a whole on a new head); over another store they are appended one by one.
+    /// </summary>
+    /// <exception cref="AuditWriteException">The records could not be written.</exception>
+    public async Task<IReadOnlyList<AuditRecord>> AppendManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            Validate(entry);
+            if (!string.Equals(entry.SessionId, entries[0].SessionId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("Every entry appended together must belong to the same session.", nameof(entries));
+            }
+        }
+
+        if (entries.Count == 1 || _store is not IAuditBatchStore batch)
+        {
+            var appended = new List<AuditRecord>(entries.Count);
+            foreach (var entry in entries)
+            {
+                appended.Add(await AppendAsync(entry, cancellationToken).ConfigureAwait(false));
+            }
+
+            return appended;
+        }
+
+        return await AppendCoreAsync(entries[0].SessionId, entries, batch.TryAppendManyAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Validate(AuditEntry entry)
+    {
         ArgumentException.ThrowIfNullOrEmpty(entry.SessionId);
         ArgumentException.ThrowIfNullOrEmpty(entry.Kind);
         ArgumentException.ThrowIfNullOrEmpty(entry.Actor);
+    }
+
+    /// <summary>Seals the entries on the session's head (consecutive, each chained to the one before) and writes them with <paramref name="write"/>, retrying on a new head.</summary>
+    private async Task<IReadOnlyList<AuditRecord>> AppendCoreAsync(
+        string sessionId,
+        IReadOnlyList<AuditEntry> entries,
+        Func<IReadOnlyList<AuditRecord>, CancellationToken, Task<bool>> write,
+        CancellationToken cancellationToken)
+    {
         if (_chains.Count > MaxCachedSessions)
         {
             TrimIdleChains();
         }
 
-        var chain = _chains.GetOrAdd(entry.SessionId, static _ => new SessionChain());
+        var chain = _chains.GetOrAdd(sessionId, static _ => new SessionChain());
         await chain.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -56,28 +109,38 @@ public sealed partial class AuditTrail : IAuditTrail
                     // A session this process has not written yet: first try it as a new chain (the common case, no read);
                     // when the store refuses, read its head.
                     chain.Head = attempt == 1
-                        ? new AuditHead(entry.SessionId, 0, AuditChain.GenesisHash)
-                        : await _store.GetHeadAsync(entry.SessionId, cancellationToken).ConfigureAwait(false) ?? new AuditHead(entry.SessionId, 0, AuditChain.GenesisHash);
+                        ? new AuditHead(sessionId, 0, AuditChain.GenesisHash)
+                        : await _store.GetHeadAsync(sessionId, cancellationToken).ConfigureAwait(false) ?? new AuditHead(sessionId, 0, AuditChain.GenesisHash);
                 }
 
-                var record = AuditChain.Seal(entry, chain.Head.Sequence + 1, _time.GetUtcNow(), chain.Head.Hash);
-                if (await _store.TryAppendAsync(record, cancellationToken).ConfigureAwait(false))
+                var records = new AuditRecord[entries.Count];
+                var now = _time.GetUtcNow();
+                var sequence = chain.Head.Sequence;
+                var previous = chain.Head.Hash;
+                for (var i = 0; i < entries.Count; i++)
                 {
-                    chain.Head = new AuditHead(record.SessionId, record.Sequence, record.Hash);
-                    return record;
+                    records[i] = AuditChain.Seal(entries[i], ++sequence, now, previous);
+                    previous = records[i].Hash;
+                }
+
+                if (await write(records, cancellationToken).ConfigureAwait(false))
+                {
+                    var last = records[^1];
+                    chain.Head = new AuditHead(last.SessionId, last.Sequence, last.Hash);
+                    return records;
                 }
 
                 // Another writer appended first: read the head again.
                 chain.Head = null;
-                LogAppendConflict(_logger, entry.SessionId, attempt);
+                LogAppendConflict(_logger, sessionId, attempt);
             }
 
-            throw new AuditWriteException($"The audit record could not be appended to session {entry.SessionId}: the chain kept moving ({MaxAttempts} attempts).");
+            throw new AuditWriteException($"The audit record could not be appended to session {sessionId}: the chain kept moving ({MaxAttempts} attempts).");
         }
         catch (Exception ex) when (ex is not AuditWriteException and not OperationCanceledException)
         {
             chain.Head = null;
-            LogAppendFailed(_logger, ex, entry.Kind, ex.GetType().Name);
+            LogAppendFailed(_logger, ex, entries[0].Kind, ex.GetType().Name);
             throw new AuditWriteException($"The audit record could not be written: {ex.Message}", ex);
         }
         finally

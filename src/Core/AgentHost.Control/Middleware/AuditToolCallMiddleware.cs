@@ -9,7 +9,8 @@ namespace AgentHost.Control.Middleware;
 /// <summary>
 /// The outermost control middleware: audits every tool-call attempt before anything else happens (unless the policy's
 /// decision record stands for it), and every result
-/// (status, duration, result hash, masked summary) after. If the attempt cannot be audited the call does not run; if the
+/// (status, duration, result hash, masked summary) after, together with the entries inner middleware deferred to it
+/// (<see cref="DeferredAudit"/>: one store write). If the attempt cannot be audited the call does not run; if the
 /// result cannot be audited, the model is told the call failed to be recorded and must not be retried, and the call is
 /// flagged <c>auditFailed</c> (fail closed). A resumed call that is still waiting leaves no record.
 /// </summary>
@@ -71,10 +72,12 @@ public sealed class AuditToolCallMiddleware : IToolCallMiddleware
         }
 
         var started = _time.GetTimestamp();
+        DeferredAudit.Accept(context);
         var outcome = await next(context, cancellationToken).ConfigureAwait(false);
+        var deferred = DeferredAudit.Take(context);
         if (outcome.Status == ToolCallStatus.Pending && context.Resumption is not null)
         {
-            return outcome;
+            return deferred.Count == 0 ? outcome : await AppendDeferredAsync(deferred, outcome).ConfigureAwait(false);
         }
 
         var resultText = outcome.Status == ToolCallStatus.Pending ? null : ResultText.ToJson(outcome.Result);
@@ -95,24 +98,32 @@ public sealed class AuditToolCallMiddleware : IToolCallMiddleware
 
         try
         {
-            // Recorded even when the turn is being cancelled: the call has happened (or was refused).
-            await _audit.AppendAsync(
-                new AuditEntry
-                {
-                    SessionId = invocation.SessionId,
-                    Kind = AuditRecordKinds.ToolResult,
-                    Actor = AuditActors.Agent,
-                    TurnId = invocation.TurnId,
-                    ToolName = context.ToolName,
-                    CallId = context.CallId,
-                    ArgumentsHash = argumentsHash,
-                    ResultHash = resultText is null ? null : ControlHashes.Text(resultText),
-                    Status = outcome.Status.ToWireName(),
-                    DurationMs = Math.Round(_time.GetElapsedTime(started).TotalMilliseconds, 3),
-                    Summary = ArgumentMasker.SummarizeResult(resultText),
-                    Details = details.Count > 0 ? details : null,
-                },
-                CancellationToken.None).ConfigureAwait(false);
+            // Recorded even when the turn is being cancelled: the call has happened (or was refused). The entries inner
+            // middleware deferred to this one (e.g. sanitisation's) go first, in the same store write.
+            var result = new AuditEntry
+            {
+                SessionId = invocation.SessionId,
+                Kind = AuditRecordKinds.ToolResult,
+                Actor = AuditActors.Agent,
+                TurnId = invocation.TurnId,
+                ToolName = context.ToolName,
+                CallId = context.CallId,
+                ArgumentsHash = argumentsHash,
+                ResultHash = resultText is null ? null : ControlHashes.Text(resultText),
+                Status = outcome.Status.ToWireName(),
+                DurationMs = Math.Round(_time.GetElapsedTime(started).TotalMilliseconds, 3),
+                Summary = ArgumentMasker.SummarizeResult(resultText),
+                Details = details.Count > 0 ? details : null,
+            };
+            if (deferred.Count == 0)
+            {
+                await _audit.AppendAsync(result, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await _audit.AppendManyAsync([.. deferred, result], CancellationToken.None).ConfigureAwait(false);
+            }
+
             return outcome;
         }
         catch (AuditWriteException)
@@ -125,6 +136,20 @@ public sealed class AuditToolCallMiddleware : IToolCallMiddleware
             return ToolCallOutcome.Failure(
                 ToolCallStatus.Error,
                 "The tool call was made but its result could not be recorded. Do not retry it; tell the customer a colleague will check it.").WithFlag(AuditFailedFlag);
+        }
+    }
+
+    /// <summary>A call still waiting leaves no result record; entries deferred to this middleware are written all the same.</summary>
+    private async Task<ToolCallOutcome> AppendDeferredAsync(IReadOnlyList<AuditEntry> deferred, ToolCallOutcome outcome)
+    {
+        try
+        {
+            await _audit.AppendManyAsync(deferred, CancellationToken.None).ConfigureAwait(false);
+            return outcome;
+        }
+        catch (AuditWriteException)
+        {
+            return ToolCallOutcome.Denied("the call could not be audited, so it was not made").WithFlag(AuditFailedFlag);
         }
     }
 }

@@ -4,7 +4,7 @@ using AgentHost.Abstractions.Control;
 namespace AgentHost.Control.Stores;
 
 /// <summary>Audit chains in process memory (lost when the process ends). Append-only; thread-safe.</summary>
-public sealed class InMemoryAuditStore : IAuditStore
+public sealed class InMemoryAuditStore : IAuditStore, IAuditBatchStore
 {
     private readonly Dictionary<string, List<AuditRecord>> _chains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuditHead> _heads = new(StringComparer.Ordinal);
@@ -44,6 +44,45 @@ public sealed class InMemoryAuditStore : IAuditStore
 
             chain.Add(record);
             _heads[record.SessionId] = new AuditHead(record.SessionId, record.Sequence, record.Hash);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryAppendManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Task.FromResult(true);
+        }
+
+        var sessionId = records[0].SessionId;
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (!string.Equals(records[i].SessionId, sessionId, StringComparison.Ordinal) || records[i].Sequence != records[i - 1].Sequence + 1)
+            {
+                throw new ArgumentException("The records must be one session's, with consecutive sequence numbers.", nameof(records));
+            }
+        }
+
+        lock (_chains)
+        {
+            var head = _heads.GetValueOrDefault(sessionId);
+            if ((head?.Sequence ?? 0) != records[0].Sequence - 1)
+            {
+                return Task.FromResult(false);
+            }
+
+            if (!_chains.TryGetValue(sessionId, out var chain))
+            {
+                chain = [];
+                _chains.Add(sessionId, chain);
+            }
+
+            chain.AddRange(records);
+            var last = records[^1];
+            _heads[sessionId] = new AuditHead(sessionId, last.Sequence, last.Hash);
             return Task.FromResult(true);
         }
     }

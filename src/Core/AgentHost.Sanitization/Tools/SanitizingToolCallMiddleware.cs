@@ -12,15 +12,16 @@ namespace AgentHost.Sanitization.Tools;
 /// <summary>
 /// Runs every tool result through <see cref="ToolResultSanitizer"/> before it enters the conversation and the store:
 /// instruction-like text is replaced by a placeholder, personal data is masked, the result is wrapped as data with its
-/// provenance (<see cref="ToolResultEnvelope"/>), and the call is flagged (<see cref="SanitizationFlags"/>). Benign results
+/// provenance (<see cref="ToolResultEnvelopeWriter"/>), and the call is flagged (<see cref="SanitizationFlags"/>). Benign results
 /// reach the model with their characters unchanged inside the envelope. Error texts of failed calls are sanitised too
 /// (they can quote the tool's data); the host's own messages (denials, suspensions, timeouts) pass as they are.
 /// </summary>
 /// <remarks>
 /// Register it after the control layer's middleware, so that the audit and the supervisor feed see the sanitised result and
 /// its flags. When an audit trail is given, every sanitised result adds a <see cref="AuditKind"/> record with the findings
-/// (category, JSON path and, for personal data, the value's hash; never the value); if that record cannot be written, the
-/// result is withheld from the model (fail closed). Logs name categories and counts only.
+/// (category, JSON path and, for personal data, the value's hash; never the value), handed to the control layer's audit
+/// middleware when it is around (<see cref="DeferredAudit"/>: written with the call's result record in one store write);
+/// if that record cannot be written, the result is withheld from the model (fail closed). Logs name categories and counts only.
 /// </remarks>
 public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
 {
@@ -115,9 +116,17 @@ public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
             return sanitised;
         }
 
+        var entry = AuditEntryOf(context, findings, sanitised.Flags);
+        if (DeferredAudit.TryDefer(context, entry))
+        {
+            // The control layer's audit middleware around this call writes it with the result record (one store write) and
+            // withholds the result if that fails.
+            return sanitised;
+        }
+
         try
         {
-            await _audit.AppendAsync(AuditEntryOf(context, findings, sanitised.Flags), CancellationToken.None).ConfigureAwait(false);
+            await _audit.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
             return sanitised;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -168,7 +177,7 @@ public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
             return sanitised.Text;
         }
 
-        var cleaned = ToolResultEnvelope.RemoveEnvelopeTags(sanitised.Text, _placeholder, out var removed);
+        var cleaned = ToolResultEnvelopeWriter.RemoveEnvelopeTags(sanitised.Text, _placeholder, out var removed);
         for (var i = 0; i < removed; i++)
         {
             findings.Add(new SanitizationFinding(FindingKind.Injection, "injection.markup", "$", 0, 0) { Family = InjectionFamily.Markup });
@@ -178,7 +187,7 @@ public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
     }
 
     private object Wrap(string text, string toolName, string callId) =>
-        _envelope ? ToolResultEnvelope.WrapText(text, toolName, callId) : text;
+        _envelope ? ToolResultEnvelopeWriter.WrapText(text, toolName, callId) : text;
 
     private object? Json(JsonElement element, string toolName, string callId, List<SanitizationFinding> findings)
     {
@@ -192,7 +201,7 @@ public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
                 findings.AddRange(sanitised.Findings);
                 if (_envelope)
                 {
-                    return ToolResultEnvelope.WrapJson(sanitised.Text, toolName, callId);
+                    return ToolResultEnvelopeWriter.WrapJson(sanitised.Text, toolName, callId);
                 }
 
                 if (!sanitised.Changed)
@@ -207,7 +216,7 @@ public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
 
             default:
                 // Numbers, booleans and null carry no text.
-                return _envelope ? ToolResultEnvelope.WrapJson(element.GetRawText(), toolName, callId) : element;
+                return _envelope ? ToolResultEnvelopeWriter.WrapJson(element.GetRawText(), toolName, callId) : element;
         }
     }
 
@@ -216,7 +225,7 @@ public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
         var list = new List<AIContent>();
         if (_envelope)
         {
-            list.Add(new TextContent(ToolResultEnvelope.OpenTag(toolName, callId)));
+            list.Add(new TextContent(ToolResultEnvelopeWriter.OpenTag(toolName, callId)));
         }
 
         foreach (var content in contents)
@@ -234,7 +243,7 @@ public sealed partial class SanitizingToolCallMiddleware : IToolCallMiddleware
 
         if (_envelope)
         {
-            list.Add(new TextContent(ToolResultEnvelope.CloseTag));
+            list.Add(new TextContent(ToolResultEnvelopeWriter.CloseTag));
         }
 
         return list;

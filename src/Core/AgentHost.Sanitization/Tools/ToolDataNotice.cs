@@ -4,7 +4,7 @@ namespace AgentHost.Sanitization.Tools;
 public static class ToolDataNotice
 {
     /// <summary>
-    /// The sentence. It names the envelope (<see cref="ToolResultEnvelope"/>) and the placeholders, so that the model reads
+    /// The sentence. It names the envelope (<see cref="ToolResultEnvelopeWriter"/>) and the placeholders, so that the model reads
     /// both as what they are.
     /// </summary>
     public const string Text =

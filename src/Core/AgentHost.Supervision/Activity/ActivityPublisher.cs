@@ -6,7 +6,8 @@ namespace AgentHost.Supervision.Activity;
 
 /// <summary>
 /// The small background writer of the activity feed: <see cref="Publish"/> buffers an event in memory and returns at once;
-/// a background loop writes each session's buffered events as one batch (<see cref="IActivityFeed.AppendAsync"/>) every
+/// a background loop writes each session's buffered events as one batch (<see cref="IActivityFeed.AppendAsync"/>; the batches
+/// of all sessions in one write when the feed is an <see cref="IActivityFeedBatchWriter"/>) every
 /// <see cref="SupervisionOptions.FlushInterval"/>, or at once for urgent events (a turn starting or ending). A failed write
 /// is logged and its batch dropped: publishing never fails, delays or blocks the customer's turn. Thread-safe.
 /// </summary>
@@ -40,7 +41,7 @@ public sealed partial class ActivityPublisher : IAsyncDisposable
     /// <summary>The feed written to.</summary>
     public IActivityFeed Feed => _feed;
 
-    /// <summary>How many batches were written (one store write each): the figure behind "writes per turn".</summary>
+    /// <summary>How many store writes were made (one per session's batch, or one per flush with an <see cref="IActivityFeedBatchWriter"/>): the figure behind "writes per turn".</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>How many events were dropped (failed writes, full buffers).</summary>
@@ -195,6 +196,12 @@ public sealed partial class ActivityPublisher : IAsyncDisposable
                 _pending = new Dictionary<string, Batch>(StringComparer.Ordinal);
             }
 
+            if (batches.Count > 1 && _feed is IActivityFeedBatchWriter many)
+            {
+                await WriteManyAsync(many, batches, cancellationToken);
+                return;
+            }
+
             var writes = new List<Task>(batches.Count);
             foreach (var (sessionId, batch) in batches)
             {
@@ -206,6 +213,29 @@ public sealed partial class ActivityPublisher : IAsyncDisposable
         finally
         {
             _flushGate.Release();
+        }
+    }
+
+    /// <summary>Every session's batch in one store write (a feed that can, e.g. SQLite: one transaction instead of one per session).</summary>
+    private async Task WriteManyAsync(IActivityFeedBatchWriter feed, Dictionary<string, Batch> batches, CancellationToken cancellationToken)
+    {
+        var list = new List<ActivityBatch>(batches.Count);
+        var events = 0;
+        foreach (var (sessionId, batch) in batches)
+        {
+            list.Add(new ActivityBatch(sessionId, batch.Events, batch.Update ?? new LiveSessionUpdate()));
+            events += batch.Events.Count;
+        }
+
+        try
+        {
+            await feed.AppendManyAsync(list, cancellationToken);
+            Interlocked.Increment(ref _writes);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Interlocked.Add(ref _dropped, events);
+            LogWriteFailed(_logger, ex, events, ex.GetType().Name);
         }
     }
 

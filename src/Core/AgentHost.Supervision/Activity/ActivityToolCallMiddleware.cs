@@ -133,32 +133,21 @@ public sealed class ActivityToolCallMiddleware : IToolCallMiddleware
         }
     }
 
+    /// <summary>The <c>verified</c> member of an identity check's result, read through the sanitisation envelope.</summary>
     private static bool? VerifiedFlag(object? result)
     {
-        var text = result switch
+        var root = ToolResultEnvelope.Unwrap(result) switch
         {
-            string s => s,
-            JsonElement e => e.GetRawText(),
+            JsonElement { ValueKind: JsonValueKind.String } text => ResultSummary.TryParseContainer(text.GetString() ?? string.Empty),
+            JsonElement element => element,
+            string text => ResultSummary.TryParseContainer(text),
             _ => null,
         };
-        if (text is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("verified", out var verified)
-                && verified.ValueKind is JsonValueKind.True or JsonValueKind.False
-                ? verified.GetBoolean()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return root is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("verified", out var verified)
+            && verified.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? verified.GetBoolean()
+            : null;
     }
 
     private static string? ArgumentText(JsonElement arguments, string name) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AgentHost.Abstractions.Conversations;
+using AgentHost.Abstractions.Tools;
 using AgentHost.Control.Audit;
 using AgentHost.Control.Hashing;
 
@@ -17,7 +18,10 @@ public static class ResultSummary
     public static (string Summary, string Hash) OfArguments(JsonElement arguments) =>
         (ArgumentMasker.Summarize(arguments), ControlHashes.Arguments(arguments));
 
-    /// <summary>A masked result and the hash of its text.</summary>
+    /// <summary>
+    /// A masked result and the hash of its text (the result as the model sees it, envelope included, so that the hash matches
+    /// the audit record's). The summary describes the data inside the sanitisation envelope (<see cref="ToolResultEnvelope"/>).
+    /// </summary>
     public static (string Summary, string? Hash) OfResult(object? result)
     {
         var text = ToText(result);
@@ -27,21 +31,41 @@ public static class ResultSummary
         }
 
         var hash = ControlHashes.Text(text);
+        var data = ToolResultEnvelope.Unwrap(result);
+        if (data is JsonElement { ValueKind: JsonValueKind.Object or JsonValueKind.Array } element)
+        {
+            return (ArgumentMasker.Summarize(element), hash);
+        }
+
+        var dataText = data is JsonElement { ValueKind: JsonValueKind.String } jsonString ? jsonString.GetString() ?? string.Empty : data as string ?? text;
+        if (TryParseContainer(dataText) is { } parsed)
+        {
+            return (ArgumentMasker.Summarize(parsed), hash);
+        }
+
+        return (string.Create(CultureInfo.InvariantCulture, $"text: {dataText.Length} characters"), hash);
+    }
+
+    /// <summary>
+    /// The JSON object or array <paramref name="text"/> holds, or null for anything else. Plain text is recognised without
+    /// parsing (no exception on the hot path: every tool result goes through here).
+    /// </summary>
+    internal static JsonElement? TryParseContainer(string text)
+    {
+        if (!ToolResultEnvelope.MayBeJsonContainer(text))
+        {
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-            {
-                return (ArgumentMasker.Summarize(root), hash);
-            }
+            return document.RootElement.Clone();
         }
         catch (JsonException)
         {
-            // Plain text: summarised by size below.
+            return null;
         }
-
-        return (string.Create(CultureInfo.InvariantCulture, $"text: {text.Length} characters"), hash);
     }
 
     private static string? ToText(object? result)

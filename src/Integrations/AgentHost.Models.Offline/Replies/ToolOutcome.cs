@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentHost.Abstractions.Conversations;
+using AgentHost.Abstractions.Tools;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Models.Offline.Replies;
@@ -44,7 +45,7 @@ internal sealed record ToolOutcome(bool IsError, JsonElement? Json, string? Text
     private static ToolOutcome FromText(string text)
     {
         string trimmed = text.Trim();
-        if (ToolDataEnvelope.TryUnwrap(trimmed, out string inner))
+        if (ToolResultEnvelope.TryUnwrapText(trimmed, out string inner))
         {
             trimmed = inner;
         }
@@ -67,7 +68,7 @@ internal sealed record ToolOutcome(bool IsError, JsonElement? Json, string? Text
 
     private static ToolOutcome FromJson(JsonElement element)
     {
-        if (ToolDataEnvelope.TryUnwrap(element, out JsonElement data))
+        if (ToolResultEnvelope.TryUnwrapJson(element, out JsonElement data))
         {
             element = data;
         }

@@ -6,18 +6,18 @@ using System.Text.RegularExpressions;
 namespace AgentHost.Sanitization.Tools;
 
 /// <summary>
-/// Wraps a tool result as data with provenance. Text:
+/// Wraps a tool result as data with provenance (the format of <see cref="Abstractions.Tools.ToolResultEnvelope"/>, which reads it). Text:
 /// <c>&lt;tool_result tool="crm___get_case" call_id="tooluse_1"&gt;</c>, a new line, the text unchanged, a new line,
 /// <c>&lt;/tool_result&gt;</c>. JSON: <c>{"tool":"crm___get_case","call_id":"tooluse_1","data":</c> the value unchanged
 /// <c>}</c>. Tags in the text that would open or close an envelope are removed before wrapping, so data cannot end it early.
 /// </summary>
-public static partial class ToolResultEnvelope
+public static partial class ToolResultEnvelopeWriter
 {
     /// <summary>The element name of the text envelope.</summary>
-    public const string TagName = "tool_result";
+    public const string TagName = Abstractions.Tools.ToolResultEnvelope.TagName;
 
     /// <summary>The tag that closes a text envelope.</summary>
-    public const string CloseTag = "</" + TagName + ">";
+    public const string CloseTag = Abstractions.Tools.ToolResultEnvelope.CloseTag;
 
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("\"<>&\r\n");
 
@@ -54,9 +54,9 @@ public static partial class ToolResultEnvelope
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("tool", toolName);
-            writer.WriteString("call_id", callId);
-            writer.WritePropertyName("data");
+            writer.WriteString(Abstractions.Tools.ToolResultEnvelope.ToolMember, toolName);
+            writer.WriteString(Abstractions.Tools.ToolResultEnvelope.CallIdMember, callId);
+            writer.WritePropertyName(Abstractions.Tools.ToolResultEnvelope.DataMember);
             writer.WriteRawValue(rawJson, skipInputValidation: true);
             writer.WriteEndObject();
         }
