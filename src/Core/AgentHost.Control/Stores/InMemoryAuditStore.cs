@@ -1,13 +1,23 @@
 using System.Runtime.CompilerServices;
 using AgentHost.Abstractions.Control;
+using AgentHost.Abstractions.Conversations;
 
 namespace AgentHost.Control.Stores;
 
-/// <summary>Audit chains in process memory (lost when the process ends). Append-only; thread-safe.</summary>
+/// <summary>
+/// Audit chains in process memory (lost when the process ends: development, tests, stateless deployments that keep their
+/// audit elsewhere). Append-only; bounded: the chains of at most <see cref="RecentSessions.Capacity"/> sessions are kept, the
+/// least recently appended session's forgotten first (a session that continues after that starts a new chain). Thread-safe.
+/// </summary>
 public sealed class InMemoryAuditStore : IAuditStore, IAuditBatchStore
 {
     private readonly Dictionary<string, List<AuditRecord>> _chains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuditHead> _heads = new(StringComparer.Ordinal);
+    private readonly RecentSessions _recent;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="maxSessions">The most sessions whose chains are kept. Default: <see cref="RecentSessions.DefaultCapacity"/>.</param>
+    public InMemoryAuditStore(int maxSessions = RecentSessions.DefaultCapacity) => _recent = new RecentSessions(maxSessions);
 
     /// <inheritdoc />
     public Task<AuditHead?> GetHeadAsync(string sessionId, CancellationToken cancellationToken = default)
@@ -31,13 +41,8 @@ public sealed class InMemoryAuditStore : IAuditStore, IAuditBatchStore
                 return Task.FromResult(false);
             }
 
-            if (!_chains.TryGetValue(record.SessionId, out var chain))
-            {
-                chain = [];
-                _chains.Add(record.SessionId, chain);
-            }
-
-            if (chain.Any(r => r.Sequence == record.Sequence))
+            var chain = ChainOf(record.SessionId);
+            if (chain.Count > 0 && chain[^1].Sequence >= record.Sequence)
             {
                 return Task.FromResult(false);
             }
@@ -74,13 +79,7 @@ public sealed class InMemoryAuditStore : IAuditStore, IAuditBatchStore
                 return Task.FromResult(false);
             }
 
-            if (!_chains.TryGetValue(sessionId, out var chain))
-            {
-                chain = [];
-                _chains.Add(sessionId, chain);
-            }
-
-            chain.AddRange(records);
+            ChainOf(sessionId).AddRange(records);
             var last = records[^1];
             _heads[sessionId] = new AuditHead(sessionId, last.Sequence, last.Hash);
             return Task.FromResult(true);
@@ -122,5 +121,23 @@ public sealed class InMemoryAuditStore : IAuditStore, IAuditBatchStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>The session's chain (created when new, forgetting the least recently appended session beyond the bound). Under the lock.</summary>
+    private List<AuditRecord> ChainOf(string sessionId)
+    {
+        if (_recent.Touch(sessionId) is { } evicted)
+        {
+            _chains.Remove(evicted);
+            _heads.Remove(evicted);
+        }
+
+        if (!_chains.TryGetValue(sessionId, out var chain))
+        {
+            chain = [];
+            _chains.Add(sessionId, chain);
+        }
+
+        return chain;
     }
 }

@@ -1,26 +1,35 @@
 using AgentHost.Abstractions.Control;
+using AgentHost.Abstractions.Conversations;
 
 namespace AgentHost.Control.Stores;
 
-/// <summary>Tool intents in process memory: exactly once within one process only (a restart forgets them). Thread-safe.</summary>
+/// <summary>
+/// Tool intents in process memory: exactly once within one process only (a restart forgets them). Bounded: the intents of at
+/// most <see cref="RecentSessions.Capacity"/> sessions are kept, the least recently used session's forgotten first. Thread-safe.
+/// </summary>
 public sealed class InMemoryToolIntentStore : IToolIntentStore
 {
-    private readonly Dictionary<(string Session, string Intent), ToolIntent> _intents = [];
+    private readonly Dictionary<string, Dictionary<string, ToolIntent>> _intents = new(StringComparer.Ordinal);
+    private readonly RecentSessions _recent;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="maxSessions">The most sessions whose intents are kept. Default: <see cref="RecentSessions.DefaultCapacity"/>.</param>
+    public InMemoryToolIntentStore(int maxSessions = RecentSessions.DefaultCapacity) => _recent = new RecentSessions(maxSessions);
 
     /// <inheritdoc />
     public Task<ToolIntentBeginResult> BeginAsync(ToolIntent intent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        var key = (intent.Key.SessionId, intent.Key.IntentId);
         lock (_intents)
         {
-            if (_intents.TryGetValue(key, out var existing))
+            var session = SessionOf(intent.Key.SessionId);
+            if (session.TryGetValue(intent.Key.IntentId, out var existing))
             {
                 return Task.FromResult(new ToolIntentBeginResult(false, existing));
             }
 
             var stored = intent with { Outcome = null };
-            _intents.Add(key, stored);
+            session.Add(intent.Key.IntentId, stored);
             return Task.FromResult(new ToolIntentBeginResult(true, stored));
         }
     }
@@ -32,13 +41,12 @@ public sealed class InMemoryToolIntentStore : IToolIntentStore
         ArgumentNullException.ThrowIfNull(outcome);
         lock (_intents)
         {
-            var id = (key.SessionId, key.IntentId);
-            if (!_intents.TryGetValue(id, out var stored) || stored.Outcome is not null)
+            if (!_intents.TryGetValue(key.SessionId, out var session) || !session.TryGetValue(key.IntentId, out var stored) || stored.Outcome is not null)
             {
                 return Task.FromResult(false);
             }
 
-            _intents[id] = stored with { Outcome = outcome };
+            session[key.IntentId] = stored with { Outcome = outcome };
             return Task.FromResult(true);
         }
     }
@@ -49,7 +57,24 @@ public sealed class InMemoryToolIntentStore : IToolIntentStore
         ArgumentNullException.ThrowIfNull(key);
         lock (_intents)
         {
-            return Task.FromResult(_intents.GetValueOrDefault((key.SessionId, key.IntentId)));
+            return Task.FromResult(_intents.TryGetValue(key.SessionId, out var session) ? session.GetValueOrDefault(key.IntentId) : null);
         }
+    }
+
+    /// <summary>The session's intents (created when new, evicting the least recently used session beyond the bound). Under the lock.</summary>
+    private Dictionary<string, ToolIntent> SessionOf(string sessionId)
+    {
+        if (_recent.Touch(sessionId) is { } evicted)
+        {
+            _intents.Remove(evicted);
+        }
+
+        if (!_intents.TryGetValue(sessionId, out var session))
+        {
+            session = new Dictionary<string, ToolIntent>(StringComparer.Ordinal);
+            _intents.Add(sessionId, session);
+        }
+
+        return session;
     }
 }

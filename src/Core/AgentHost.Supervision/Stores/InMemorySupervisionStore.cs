@@ -1,14 +1,24 @@
+using AgentHost.Abstractions.Conversations;
 using AgentHost.Abstractions.Supervision;
 
 namespace AgentHost.Supervision.Stores;
 
-/// <summary>The activity feed and guidance in process memory (tests; a console in another process cannot see it). Thread-safe.</summary>
+/// <summary>
+/// The activity feed and guidance in process memory (tests, stateless deployments; a console in another process cannot see
+/// it). Bounded: at most <see cref="RecentSessions.Capacity"/> sessions are kept, the least recently active one's feed and
+/// guidance forgotten first. Thread-safe.
+/// </summary>
 public sealed class InMemorySupervisionStore : IActivityFeed, IGuidanceStore
 {
     private readonly object _gate = new();
+    private readonly RecentSessions _recent;
     private readonly Dictionary<string, List<ActivityEvent>> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SupervisorGuidance>> _guidance = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="maxSessions">The most sessions kept. Default: <see cref="RecentSessions.DefaultCapacity"/>.</param>
+    public InMemorySupervisionStore(int maxSessions = RecentSessions.DefaultCapacity) => _recent = new RecentSessions(maxSessions);
 
     /// <summary>How many times <see cref="AppendAsync"/> stored a batch (one write each).</summary>
     public int AppendCalls { get; private set; }
@@ -22,6 +32,7 @@ public sealed class InMemorySupervisionStore : IActivityFeed, IGuidanceStore
         lock (_gate)
         {
             AppendCalls++;
+            Touch(sessionId);
             if (!_events.TryGetValue(sessionId, out var list))
             {
                 list = [];
@@ -90,6 +101,7 @@ public sealed class InMemorySupervisionStore : IActivityFeed, IGuidanceStore
         ArgumentNullException.ThrowIfNull(guidance);
         lock (_gate)
         {
+            Touch(guidance.SessionId);
             if (!_guidance.TryGetValue(guidance.SessionId, out var list))
             {
                 list = [];
@@ -144,6 +156,17 @@ public sealed class InMemorySupervisionStore : IActivityFeed, IGuidanceStore
         {
             IReadOnlyList<SupervisorGuidance> result = _guidance.TryGetValue(sessionId, out var list) ? [.. list] : [];
             return Task.FromResult(result);
+        }
+    }
+
+    /// <summary>Marks the session active, forgetting the least recently active one beyond the bound. Under the lock.</summary>
+    private void Touch(string sessionId)
+    {
+        if (_recent.Touch(sessionId) is { } evicted)
+        {
+            _events.Remove(evicted);
+            _sessions.Remove(evicted);
+            _guidance.Remove(evicted);
         }
     }
 }
