@@ -8,12 +8,15 @@ using static AgentHost.Storage.DynamoDb.AttributeValues;
 namespace AgentHost.Storage.DynamoDb;
 
 /// <summary>
-/// Audit chains: each append is one TransactWriteItems call — a put of the new record in the audit table (condition: the
+/// Audit chains: each append is one TransactWriteItems call — a put of each new record in the audit table (condition: the
 /// key does not exist) and a put of the session's head in the control table (condition: it is at the previous sequence
-/// number). The audit table is never updated or deleted by this code.
+/// number); several records of one session (<see cref="TryAppendManyAsync"/>) share the call. The audit table is never updated or deleted by this code.
 /// </summary>
-public sealed partial class DynamoDbControlStore : IAuditStore
+public sealed partial class DynamoDbControlStore : IAuditStore, IAuditBatchStore
 {
+    /// <summary>The most records one append writes: a transaction holds 100 items, one of them the session's head.</summary>
+    public const int MaxRecordsPerAppend = 99;
+
     /// <inheritdoc />
     public async Task<AuditHead?> GetHeadAsync(string sessionId, CancellationToken cancellationToken = default)
     {
@@ -25,31 +28,62 @@ public sealed partial class DynamoDbControlStore : IAuditStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryAppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    public Task<bool> TryAppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var head = ControlKey(DynamoDbControlSchema.HeadPartition(record.SessionId), DynamoDbControlSchema.HeadSortKey);
-        head["seq"] = N(record.Sequence);
-        head["hash"] = S(record.Hash);
+        return TryAppendManyAsync([record], cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One TransactWriteItems call: a conditional put of each record (at most <see cref="MaxRecordsPerAppend"/>) and one of the
+    /// session's head at the last record, conditional on the head being at the first record's previous sequence number.
+    /// </remarks>
+    public async Task<bool> TryAppendManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return true;
+        }
+
+        if (records.Count > MaxRecordsPerAppend)
+        {
+            throw new ArgumentException($"At most {MaxRecordsPerAppend} audit records can be appended in one write (a DynamoDB transaction holds 100 items).", nameof(records));
+        }
+
+        var first = records[0];
+        var last = records[^1];
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (!string.Equals(records[i].SessionId, first.SessionId, StringComparison.Ordinal) || records[i].Sequence != records[i - 1].Sequence + 1)
+            {
+                throw new ArgumentException("The records must be one session's, with consecutive sequence numbers.", nameof(records));
+            }
+        }
+
+        var head = ControlKey(DynamoDbControlSchema.HeadPartition(first.SessionId), DynamoDbControlSchema.HeadSortKey);
+        head["seq"] = N(last.Sequence);
+        head["hash"] = S(last.Hash);
         var headPut = new Put { TableName = ControlTable, Item = head };
-        if (record.Sequence == 1)
+        if (first.Sequence == 1)
         {
             headPut.ConditionExpression = "attribute_not_exists(pk)";
         }
         else
         {
             headPut.ConditionExpression = "seq = :previous";
-            headPut.ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":previous"] = N(record.Sequence - 1) };
+            headPut.ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":previous"] = N(first.Sequence - 1) };
         }
 
-        var request = new TransactWriteItemsRequest
+        var items = new List<TransactWriteItem>(records.Count + 1);
+        foreach (var record in records)
         {
-            TransactItems =
-            [
-                new TransactWriteItem { Put = new Put { TableName = AuditTable, Item = EncodeAuditItem(record), ConditionExpression = "attribute_not_exists(pk)" } },
-                new TransactWriteItem { Put = headPut },
-            ],
-        };
+            items.Add(new TransactWriteItem { Put = new Put { TableName = AuditTable, Item = EncodeAuditItem(record), ConditionExpression = "attribute_not_exists(pk)" } });
+        }
+
+        items.Add(new TransactWriteItem { Put = headPut });
+        var request = new TransactWriteItemsRequest { TransactItems = items };
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -74,9 +74,6 @@ public sealed class DynamoDbControlScenarioTests(DynamoDbLocalFixture dynamo) : 
 /// <summary>The audit-store contract on DynamoDB Local; tampering uses unconditional PutItem and DeleteItem, which the documented IAM policy denies the runtime.</summary>
 public sealed class DynamoDbAuditStoreContractTests(DynamoDbLocalFixture dynamo) : AuditStoreContractTests
 {
-    /// <summary>Not yet: a DynamoDB transaction of several records and the head is possible (up to 100 items) but not built.</summary>
-    protected override bool SupportsBatches => false;
-
     private DynamoDbControlTables? _tables;
 
     protected override async Task<IAuditStore> CreateStoreAsync() => (_tables = await DynamoDbControlTables.CreateAsync(dynamo)).Store;

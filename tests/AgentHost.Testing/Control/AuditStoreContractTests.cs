@@ -18,9 +18,6 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
 
     protected abstract Task<IAuditStore> CreateStoreAsync();
 
-    /// <summary>Whether the store appends several records in one atomic write (<see cref="IAuditBatchStore"/>). Default: true.</summary>
-    protected virtual bool SupportsBatches => true;
-
     protected virtual ValueTask DisposeStoreAsync(IAuditStore store) => ValueTask.CompletedTask;
 
     /// <summary>Writes a record at its sequence number, replacing whatever is there, bypassing the append-only rules.</summary>
@@ -134,13 +131,7 @@ public abstract class AuditStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task TryAppendManyAsync_StaleHead_WritesNothingAsync()
     {
-        if (!SupportsBatches)
-        {
-            // Such a store is appended to one record at a time (AuditTrail does it); it must not claim otherwise.
-            Assert.False(Store is IAuditBatchStore);
-            return;
-        }
-
+        // Every store appends several records of a session in one atomic write.
         var batch = Assert.IsAssignableFrom<IAuditBatchStore>(Store);
 
         var session = NewSession();
