@@ -15,6 +15,7 @@ public sealed class ConnectBridgeOptionsTests
         Assert.Equal(TimeSpan.FromMinutes(2), options.TurnTimeout);
         Assert.Equal(["escalation___*", "*escalate_to_human"], options.EscalateTools);
         Assert.Null(options.EscalationQueue);
+        Assert.Null(options.EscalationUrlTemplate);
     }
 
     [Fact]
@@ -30,6 +31,7 @@ public sealed class ConnectBridgeOptionsTests
             ["AGENTHOST_CONNECT_ESCALATE_TOOLS"] = "handoff___*, *transfer",
             ["AGENTHOST_CONNECT_COMPLETE_TOOLS"] = "*done",
             ["AGENTHOST_CONNECT_ESCALATION_QUEUE"] = "arn:q",
+            ["AGENTHOST_CONNECT_ESCALATION_URL"] = "https://console.example.com/escalations/contact/{contactId}",
             ["AGENTHOST_CONNECT_VOICE_MAX_CHARS"] = "300",
         };
 
@@ -43,6 +45,7 @@ public sealed class ConnectBridgeOptionsTests
         Assert.Equal(["handoff___*", "*transfer"], options.EscalateTools);
         Assert.Equal(["*done"], options.CompleteTools);
         Assert.Equal("arn:q", options.EscalationQueue);
+        Assert.Equal("https://console.example.com/escalations/contact/{contactId}", options.EscalationUrlTemplate);
         Assert.Equal(300, options.VoiceMaxChars);
     }
 
@@ -52,5 +55,16 @@ public sealed class ConnectBridgeOptionsTests
         var ex = Assert.Throws<FormatException>(() => ConnectBridgeOptions.FromEnvironment(n => n == "AGENTHOST_CONNECT_LEX_BUDGET_MS" ? "8s" : null));
 
         Assert.Contains("AGENTHOST_CONNECT_LEX_BUDGET_MS", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/escalations/contact/{contactId}")]
+    [InlineData("ftp://console.example.com/{contactId}")]
+    [InlineData("not a url {contactId}")]
+    public void FromEnvironment_EscalationUrlNotAnAbsoluteHttpUrl_NamesTheVariable(string value)
+    {
+        var ex = Assert.Throws<FormatException>(() => ConnectBridgeOptions.FromEnvironment(n => n == "AGENTHOST_CONNECT_ESCALATION_URL" ? value : null));
+
+        Assert.Contains("AGENTHOST_CONNECT_ESCALATION_URL", ex.Message, StringComparison.Ordinal);
     }
 }

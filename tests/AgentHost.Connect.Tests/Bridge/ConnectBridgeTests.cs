@@ -114,6 +114,30 @@ public sealed class ConnectBridgeTests
     }
 
     [Fact]
+    public async Task HandleAsync_EscalationWithALinkConfigured_GivesTheAgentTheEscalationPackageLinkAsync()
+    {
+        var invoker = FakeInvoker.Answering("Let me connect you with an agent.", new AgentToolCall("escalation___escalate_to_human", "success", null));
+        var options = new ConnectBridgeOptions { EscalationUrlTemplate = "https://supervisor.example.com/escalations/contact/{contactId}?s={sessionId}" };
+
+        var reply = await HandleAsync(invoker, LexEvent("I want a person"), options);
+
+        var contactId = Json.Attribute(reply, "ContactId")!;
+        var sessionId = Json.Attribute(reply, "AgentHostSessionId")!;
+        Assert.Equal($"https://supervisor.example.com/escalations/contact/{Uri.EscapeDataString(contactId)}?s={Uri.EscapeDataString(sessionId)}", Json.Attribute(reply, "EscalationUrl"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_EscalationWithoutALink_SetsTheLinkEmptyAndContinueRemovesItAsync()
+    {
+        var escalating = FakeInvoker.Answering("Let me connect you.", new AgentToolCall("escalation___escalate_to_human", "success", null));
+        var escalated = await HandleAsync(escalating, LexEvent("I want a person"));
+        var continuing = await HandleAsync(FakeInvoker.Answering("Sure."), LexEvent("thanks"));
+
+        Assert.Equal(string.Empty, Json.Attribute(escalated, "EscalationUrl"));
+        Assert.Null(Json.Attribute(continuing, "EscalationUrl"));
+    }
+
+    [Fact]
     public async Task HandleAsync_FailedEscalationTool_DoesNotEscalateAsync()
     {
         var invoker = FakeInvoker.Answering("I could not reach the team.", new AgentToolCall("escalation___escalate_to_human", "error", null));

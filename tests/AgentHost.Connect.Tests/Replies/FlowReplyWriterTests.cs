@@ -38,4 +38,22 @@ public sealed class FlowReplyWriterTests
         Assert.Equal("9", map["AgentHostTurn"]);
         Assert.True(Encoding.UTF8.GetByteCount(map["EscalationSummary"]) > 0);
     }
+
+    [Fact]
+    public void Write_EscalateWithALinkTemplate_PutsTheContactsLinkInTheResult()
+    {
+        var decision = new BridgeDecision { Text = "Connecting you.", Route = ConnectRoute.Escalate, Counter = 2, EscalationSummary = "wants a human" };
+        var context = new ContactTurnContext
+        {
+            Kind = ConnectEventKind.ContactFlow, ContactId = "c 1", SessionId = "connect-c", Channel = "CHAT", Voice = false,
+            Utterance = "x", Counter = 1, Budget = TimeSpan.FromSeconds(8), Attributes = new Dictionary<string, string>(),
+        };
+        var options = new ConnectBridgeOptions { EscalationUrlTemplate = "https://console.example.com/escalations/contact/{contactId}" };
+
+        var escalated = FlowReplyWriter.Write(context, decision, options, null);
+        var continued = FlowReplyWriter.Write(context, new BridgeDecision { Text = "Anything else?", Route = ConnectRoute.Continue, Counter = 2 }, options, null);
+
+        Assert.Equal("https://console.example.com/escalations/contact/c%201", escalated["EscalationUrl"]);
+        Assert.Equal(string.Empty, continued["EscalationUrl"]);
+    }
 }

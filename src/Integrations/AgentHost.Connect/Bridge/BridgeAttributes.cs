@@ -39,6 +39,9 @@ public static class BridgeAttributes
     /// <summary>On Escalate: a bounded summary for the human agent.</summary>
     public const string EscalationSummary = "EscalationSummary";
 
+    /// <summary>On Escalate: the link to the full escalation package (<see cref="ConnectBridgeOptions.EscalationUrlTemplate"/>; empty when none is configured).</summary>
+    public const string EscalationUrl = "EscalationUrl";
+
     /// <summary>On Escalate: the configured target queue.</summary>
     public const string TargetQueue = "TargetQueue";
 
@@ -56,6 +59,6 @@ public static class BridgeAttributes
     /// <returns><see langword="true"/> for the bridge's own names.</returns>
     public static bool IsBookkeeping(string name)
         => name.StartsWith("AgentHost", StringComparison.OrdinalIgnoreCase)
-            || name is Tool or EscalationSummary or TargetQueue or Reply or BudgetMs
+            || name is Tool or EscalationSummary or EscalationUrl or TargetQueue or Reply or BudgetMs
             || name.Equals(Utterance, StringComparison.OrdinalIgnoreCase);
 }

@@ -50,6 +50,15 @@ public sealed class ConnectBridgeOptions
     /// <summary>The queue (ARN or name) put in <c>TargetQueue</c> on Escalate: <c>AGENTHOST_CONNECT_ESCALATION_QUEUE</c>. Default none (the flow's own queue).</summary>
     public string? EscalationQueue { get; set; }
 
+    /// <summary>
+    /// On Escalate, a link for the human agent to the full escalation package (the supervisor console's
+    /// <c>/escalations/contact/{contactId}</c> page: the conversation, tool calls, flags and approvals), written to the
+    /// <c>EscalationUrl</c> attribute: <c>AGENTHOST_CONNECT_ESCALATION_URL</c>, an absolute http(s) URL in which
+    /// <c>{contactId}</c> and <c>{sessionId}</c> are replaced (escaped), e.g. <c>https://supervisor.example.com/escalations/contact/{contactId}</c>.
+    /// Default none (the attribute is empty).
+    /// </summary>
+    public string? EscalationUrlTemplate { get; set; }
+
     /// <summary>Longest spoken reply, in characters: <c>AGENTHOST_CONNECT_VOICE_MAX_CHARS</c>. Default 600.</summary>
     public int VoiceMaxChars { get; set; } = 600;
 
@@ -79,11 +88,35 @@ public sealed class ConnectBridgeOptions
         options.CompleteTools = List(environment, "AGENTHOST_CONNECT_COMPLETE_TOOLS") ?? options.CompleteTools;
         options.DisconnectTools = List(environment, "AGENTHOST_CONNECT_DISCONNECT_TOOLS") ?? options.DisconnectTools;
         options.EscalationQueue = Text(environment, "AGENTHOST_CONNECT_ESCALATION_QUEUE");
+        options.EscalationUrlTemplate = UrlTemplate(environment, "AGENTHOST_CONNECT_ESCALATION_URL");
         options.MaxFillers = Count(environment, "AGENTHOST_CONNECT_MAX_FILLERS") ?? options.MaxFillers;
         options.VoiceMaxChars = Count(environment, "AGENTHOST_CONNECT_VOICE_MAX_CHARS") ?? options.VoiceMaxChars;
         options.ChatMaxChars = Count(environment, "AGENTHOST_CONNECT_CHAT_MAX_CHARS") ?? options.ChatMaxChars;
         options.SummaryMaxChars = Count(environment, "AGENTHOST_CONNECT_SUMMARY_MAX_CHARS") ?? options.SummaryMaxChars;
         return options;
+    }
+
+    /// <summary>The escalation link for a contact, or null when no template is configured or the contact is unknown.</summary>
+    /// <param name="context">The contact.</param>
+    /// <returns>The URL.</returns>
+    public string? EscalationUrlFor(ContactTurnContext? context)
+        => EscalationUrlTemplate is { } template && context is not null ? Expand(template, context.ContactId, context.SessionId) : null;
+
+    private static string Expand(string template, string contactId, string sessionId)
+        => template
+            .Replace("{contactId}", Uri.EscapeDataString(contactId), StringComparison.Ordinal)
+            .Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
+
+    private static string? UrlTemplate(Func<string, string?> environment, string name)
+    {
+        if (Text(environment, name) is not { } template)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(Expand(template, "contact", "session"), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? template
+            : throw new FormatException($"{name} must be an absolute http(s) URL, with {{contactId}} or {{sessionId}} where the contact's goes; it is '{template}'.");
     }
 
     private static string? Text(Func<string, string?> environment, string name)

@@ -41,6 +41,7 @@ public static class FlowReplyWriter
             [BridgeAttributes.PendingPrompt] = decision.PendingPrompt ?? string.Empty,
             [BridgeAttributes.Fillers] = decision.PendingTurnId is null ? string.Empty : decision.Fillers.ToString(CultureInfo.InvariantCulture),
             [BridgeAttributes.EscalationSummary] = summary,
+            [BridgeAttributes.EscalationUrl] = escalate ? options.EscalationUrlFor(context) ?? string.Empty : string.Empty,
             [BridgeAttributes.TargetQueue] = escalate ? targetQueue ?? string.Empty : string.Empty,
         };
 

@@ -45,6 +45,16 @@ public static class LexReplyWriter
         SetOrRemove(attributes, BridgeAttributes.Fillers, decision.PendingTurnId is null ? null : decision.Fillers.ToString(CultureInfo.InvariantCulture));
         var escalate = decision.Route == ConnectRoute.Escalate;
         SetOrRemove(attributes, BridgeAttributes.EscalationSummary, escalate ? decision.EscalationSummary : null);
+
+        // Present (empty when no link is configured) whenever the summary is, so the flow's copy of it always resolves.
+        if (escalate)
+        {
+            attributes[BridgeAttributes.EscalationUrl] = options.EscalationUrlFor(context) ?? string.Empty;
+        }
+        else
+        {
+            attributes.Remove(BridgeAttributes.EscalationUrl);
+        }
         SetOrRemove(attributes, BridgeAttributes.TargetQueue, escalate ? targetQueue : null);
 
         var close = decision.Route != ConnectRoute.Continue;
