@@ -15,37 +15,17 @@ namespace AgentHost.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSupervisionStore : IActivityFeed, IActivityFeedBatchWriter, IGuidanceStore, IDisposable
 {
-    private readonly SqliteConnectionPool _readers;
-    private readonly SqliteConnectionPool _writer;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly SemaphoreSlim _initGate = new(1, 1);
-    private readonly ILogger _logger;
-    private volatile bool _initialized;
-    private int _disposed;
+    private readonly SqliteDatabase _database;
 
     /// <summary>Creates the store over the database file of <paramref name="options"/>. Nothing is opened until first use.</summary>
     public SqliteSupervisionStore(SqliteConversationStoreOptions options, ILogger<SqliteSupervisionStore>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        DatabasePath = Path.GetFullPath(options.DatabasePath);
-        _logger = logger ?? (ILogger)NullLogger.Instance;
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = false,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        }.ToString();
-        var pragmas = $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
-        PooledSqliteConnection Open() => PooledSqliteConnection.Open(connectionString, pragmas);
-        _readers = new SqliteConnectionPool(Open, Math.Max(2, Environment.ProcessorCount));
-        _writer = new SqliteConnectionPool(Open, maxIdle: 1);
+        var log = logger ?? (ILogger)NullLogger.Instance;
+        _database = new SqliteDatabase(options, SqliteSupervisionSchema.Create, () => SqliteSupervisionStoreLog.SchemaReady(log, DatabasePath));
     }
 
     /// <summary>The full path of the database file.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _database.DatabasePath;
 
     /// <summary>The default supervision database next to a conversation database: <c>agenthost.db</c> → <c>agenthost.supervisor.db</c>.</summary>
     public static string DefaultPathFor(string conversationDatabasePath)
@@ -272,14 +252,7 @@ public sealed class SqliteSupervisionStore : IActivityFeed, IActivityFeedBatchWr
             cancellationToken);
 
     /// <summary>Closes the store's connections.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _readers.Dispose();
-            _writer.Dispose();
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     private Task<IReadOnlyList<SupervisorGuidance>> ReadGuidanceAsync(SqliteStatement statement, string sessionId, CancellationToken cancellationToken)
     {
@@ -309,68 +282,9 @@ public sealed class SqliteSupervisionStore : IActivityFeed, IActivityFeedBatchWr
         return reader.Read() ? JsonSerializer.Deserialize(BytesOf(reader, 0), SupervisionJsonContext.Default.LiveSession) : null;
     }
 
-    private static byte[] BytesOf(SqliteDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
-    {
-        byte[] bytes => bytes,
-        string text => System.Text.Encoding.UTF8.GetBytes(text),
-        var other => throw new InvalidDataException($"A stored supervision record has a value of type {other.GetType().Name} where JSON was expected."),
-    };
+    private static byte[] BytesOf(SqliteDataReader reader, int ordinal) => SqliteDatabase.BytesOf(reader, ordinal, "supervision record");
 
-    private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (_initialized)
-        {
-            return;
-        }
+    private Task<T> WriteAsync<T>(Func<PooledSqliteConnection, T> work, CancellationToken cancellationToken) => _database.WriteAsync(work, cancellationToken);
 
-        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_initialized)
-            {
-                return;
-            }
-
-            var folder = Path.GetDirectoryName(DatabasePath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            _writer.Use(connection =>
-            {
-                connection.Execute($"PRAGMA journal_mode = WAL; {SqliteSupervisionSchema.Create}");
-                return true;
-            });
-            _initialized = true;
-            SqliteSupervisionStoreLog.SchemaReady(_logger, DatabasePath);
-        }
-        finally
-        {
-            _initGate.Release();
-        }
-    }
-
-    private async Task<T> WriteAsync<T>(Func<PooledSqliteConnection, T> work, CancellationToken cancellationToken)
-    {
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return _writer.Use(work);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    private async Task<T> ReadAsync<T>(Func<PooledSqliteConnection, T> work, CancellationToken cancellationToken)
-    {
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        return _readers.Use(work);
-    }
+    private Task<T> ReadAsync<T>(Func<PooledSqliteConnection, T> work, CancellationToken cancellationToken) => _database.ReadAsync(work, cancellationToken);
 }
