@@ -86,6 +86,24 @@ public sealed class DeferredAuditTests
         Assert.Empty(DeferredAudit.Take(context));
     }
 
+    [Fact]
+    public void TryDefer_EntryOfAnotherSession_IsNotTaken()
+    {
+        var context = new ToolCallContext(
+            new InvocationContext { SessionId = "s", TurnId = "t" },
+            "c1",
+            "lookup",
+            tool: null,
+            new Dictionary<string, object?>(),
+            new Dictionary<string, object?>(),
+            TimeSpan.FromSeconds(5));
+        DeferredAudit.Accept(context);
+
+        Assert.False(DeferredAudit.TryDefer(context, new AuditEntry { SessionId = "other", Kind = "k", Actor = "a" }));
+        Assert.True(DeferredAudit.TryDefer(context, new AuditEntry { SessionId = "s", Kind = "k", Actor = "a" }));
+        Assert.Single(DeferredAudit.Take(context));
+    }
+
     /// <summary>Defers one entry for every successful call, where sanitisation sits in the host.</summary>
     private sealed class FindingMiddleware : IToolCallMiddleware
     {

@@ -19,12 +19,16 @@ public static class DeferredAudit
         context.CallItems[Key] = new List<AuditEntry>();
     }
 
-    /// <summary>Hands <paramref name="entry"/> to the audit middleware around this call; false when there is none.</summary>
+    /// <summary>
+    /// Hands <paramref name="entry"/> to the audit middleware around this call; false when there is none, or when the entry
+    /// belongs to another session than the call's (the caller then writes it itself).
+    /// </summary>
     public static bool TryDefer(ToolCallContext context, AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(entry);
-        if (!context.CallItems.TryGetValue(Key, out var value) || value is not List<AuditEntry> entries)
+        if (!context.CallItems.TryGetValue(Key, out var value) || value is not List<AuditEntry> entries
+            || !string.Equals(entry.SessionId, context.Invocation.SessionId, StringComparison.Ordinal))
         {
             return false;
         }
