@@ -8,7 +8,7 @@ namespace AgentHost.Storage.DynamoDb.Tests.Supervision;
 public sealed class DynamoDbSupervisionWriteCostTests(DynamoDbLocalFixture dynamo)
 {
     [Fact]
-    public async Task TurnAsync_ToolUsingTurnsWithinOneFlushInterval_CostAtMostTwoBatchWritesEachAsync()
+    public async Task TurnAsync_ToolUsingTurnsWithinOneFlushInterval_CostAtMostThreeBatchWritesEachAsync()
     {
         var counter = new CountingHttpClientFactory();
         using var client = dynamo.CreateClient(counter);
@@ -29,10 +29,13 @@ public sealed class DynamoDbSupervisionWriteCostTests(DynamoDbLocalFixture dynam
         await host.FlushAsync();
         var events = await store.ReadAsync("cost", 0, 1_000, TestContext.Current.CancellationToken);
 
-        // Turn start is written at once (unless the turn's end joins its batch); everything else waits for the turn's end
-        // (one interval never elapses here). Each batch is one TransactWriteItems.
+        // Three events are urgent: the turn's start, the customer's message (published right after it, so usually in the same
+        // write; a separate one when the writer wakes between the two, as it does on a loaded machine) and the turn's end;
+        // everything else waits for the next of those (one interval never elapses here). A writer still busy with one turn's
+        // batch takes the next turn's events with it, so fewer writes than turns is possible too. Each batch is one
+        // TransactWriteItems.
         Assert.Equal(6 * Turns, events.Count);
-        Assert.InRange(store.BatchWrites, Turns, 2 * Turns);
+        Assert.InRange(store.BatchWrites, 1, 3 * Turns);
         Assert.Equal(store.BatchWrites, counter.Handler.Operations.GetValueOrDefault("TransactWriteItems"));
         Assert.Equal(1, counter.Handler.Operations.GetValueOrDefault("GetItem"));
         TestContext.Current.SendDiagnosticMessage(
