@@ -73,14 +73,7 @@ public sealed class DeferredAuditTests
     [Fact]
     public void TryDefer_NoAuditMiddlewareAroundTheCall_ReturnsFalse()
     {
-        var context = new ToolCallContext(
-            new InvocationContext { SessionId = "s", TurnId = "t" },
-            "c1",
-            "lookup",
-            tool: null,
-            new Dictionary<string, object?>(),
-            new Dictionary<string, object?>(),
-            TimeSpan.FromSeconds(5));
+        var context = CallInSessionS();
 
         Assert.False(DeferredAudit.TryDefer(context, new AuditEntry { SessionId = "s", Kind = "k", Actor = "a" }));
         Assert.Empty(DeferredAudit.Take(context));
@@ -89,20 +82,23 @@ public sealed class DeferredAuditTests
     [Fact]
     public void TryDefer_EntryOfAnotherSession_IsNotTaken()
     {
-        var context = new ToolCallContext(
-            new InvocationContext { SessionId = "s", TurnId = "t" },
-            "c1",
-            "lookup",
-            tool: null,
-            new Dictionary<string, object?>(),
-            new Dictionary<string, object?>(),
-            TimeSpan.FromSeconds(5));
+        var context = CallInSessionS();
         DeferredAudit.Accept(context);
 
         Assert.False(DeferredAudit.TryDefer(context, new AuditEntry { SessionId = "other", Kind = "k", Actor = "a" }));
         Assert.True(DeferredAudit.TryDefer(context, new AuditEntry { SessionId = "s", Kind = "k", Actor = "a" }));
         Assert.Single(DeferredAudit.Take(context));
     }
+
+    /// <summary>A call of session <c>s</c> outside any middleware.</summary>
+    private static ToolCallContext CallInSessionS() => new(
+        new InvocationContext { SessionId = "s", TurnId = "t" },
+        "c1",
+        "lookup",
+        tool: null,
+        new Dictionary<string, object?>(),
+        new Dictionary<string, object?>(),
+        TimeSpan.FromSeconds(5));
 
     /// <summary>Defers one entry for every successful call, where sanitisation sits in the host.</summary>
     private sealed class FindingMiddleware : IToolCallMiddleware
